@@ -1,0 +1,337 @@
+"""Load a plan file: frontmatter → plain data, with the line and column of every value and key.
+
+Plain data means what JSON has: dicts, lists, strings, numbers, booleans and None. YAML dates
+become ISO strings, so the schema sees `2023-07-01` the same whether it was quoted or not.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.constructor import SafeConstructor
+from yaml.nodes import ScalarNode
+from yaml.resolver import Resolver
+
+from .diagnostics import Diagnostic
+
+# libyaml's C parser is eight times faster; the pure-Python one gives the same events.
+YamlLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+MAX_BYTES = 1024 * 1024
+_FENCE = re.compile(r"---[ \t]*")
+_SCALAR_TAGS = {
+    "tag:yaml.org,2002:" + name
+    for name in ("str", "int", "float", "bool", "null", "timestamp", "binary")
+}
+
+Position = tuple[int, int]  # 1-based line and column in the file
+
+
+@dataclass
+class LoadedFile:
+    """A plan file as read: its data (None when unreadable), body and source positions."""
+
+    file: str
+    data: Any = None
+    body: str = ""
+    body_line: int = 1
+    positions: dict[str, Position] = field(default_factory=dict)
+    key_positions: dict[str, Position] = field(default_factory=dict)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    def locate(self, pointer: str, *, key: bool = False) -> Position:
+        """Where the value at `pointer` starts (or its key, with key=True).
+
+        A pointer that does not exist (a missing field) falls back to its nearest parent.
+        """
+        while True:
+            found = (self.key_positions if key else self.positions).get(pointer)
+            if found is None and key:
+                found = self.positions.get(pointer)
+            if found is not None:
+                return found
+            if not pointer:
+                return (1, 1)
+            pointer = pointer.rpartition("/")[0]
+
+    def error(self, rule: str, message: str, position: Position, pointer: str = "") -> None:
+        line, column = position
+        self.diagnostics.append(
+            Diagnostic(self.file, line, column, "error", rule, pointer, message)
+        )
+
+
+def escape_pointer(key: str) -> str:
+    return key.replace("~", "~0").replace("/", "~1")
+
+
+def load_file(path: Path, display: str | None = None) -> LoadedFile:
+    """Read and parse one plan file; problems become diagnostics, never exceptions."""
+    loaded = LoadedFile(display if display is not None else path.as_posix())
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            loaded.error(
+                "file-too-large",
+                f"this file is {size / MAX_BYTES:.1f} MiB; a plan may be at most 1 MiB. "
+                "Move old check-ins or long texts out of the plan.",
+                (1, 1),
+            )
+            return loaded
+        raw = path.read_bytes()
+    except OSError as exc:
+        loaded.error("file-unreadable", f"the file cannot be read: {exc.strerror or exc}", (1, 1))
+        return loaded
+    return parse_plan_text(raw, loaded)
+
+
+def parse_plan_text(raw: bytes, loaded: LoadedFile) -> LoadedFile:
+    """Parse the bytes of a plan file into `loaded`."""
+    if len(raw) > MAX_BYTES:
+        loaded.error("file-too-large", "a plan may be at most 1 MiB.", (1, 1))
+        return loaded
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]  # the byte-order mark some Windows editors write
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line_start = raw.rfind(b"\n", 0, exc.start) + 1
+        line = raw[: exc.start].count(b"\n") + 1
+        column = len(raw[line_start : exc.start].decode("utf-8", "replace")) + 1
+        loaded.error(
+            "file-encoding",
+            f"this file is not saved as UTF-8 (byte 0x{raw[exc.start]:02X} on line {line} "
+            "cannot be read). It was probably saved as GBK or another Windows encoding: "
+            "save it again as UTF-8 in your editor.",
+            (line, column),
+        )
+        return loaded
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if not lines or not _FENCE.fullmatch(lines[0]):
+        loaded.error(
+            "frontmatter-missing",
+            "a plan must start with a line '---', then the plan's fields, then another '---' line.",
+            (1, 1),
+        )
+        return loaded
+    end = next((i for i in range(1, len(lines)) if _FENCE.fullmatch(lines[i])), None)
+    if end is None:
+        loaded.error(
+            "frontmatter-unterminated",
+            "the fields start with '---' on line 1 but never end: add a line '---' "
+            "after the last field.",
+            (1, 1),
+        )
+        return loaded
+    loaded.body = "\n".join(lines[end + 1 :])
+    loaded.body_line = end + 2
+    frontmatter = lines[1:end]
+    if _find_tab(frontmatter, loaded):
+        return loaded
+    _Builder(loaded, first_line=2).build("\n".join(frontmatter))
+    if not loaded.diagnostics and not isinstance(loaded.data, dict):
+        loaded.data = None
+        loaded.error(
+            "frontmatter-not-fields",
+            "the part between the '---' lines must be a list of fields such as 'id: east-1'.",
+            (2, 1),
+        )
+    return loaded
+
+
+def _find_tab(lines: list[str], loaded: LoadedFile) -> bool:
+    for number, line in enumerate(lines, start=2):
+        indent = len(line) - len(line.lstrip(" \t"))
+        if "\t" in line[:indent]:
+            loaded.error(
+                "yaml-tab",
+                "this line is indented with a tab; YAML needs spaces. "
+                "Replace the tab with spaces (usually 2).",
+                (number, line.index("\t") + 1),
+            )
+            return True
+    return False
+
+
+_FRIENDLY_PROBLEMS = (
+    (
+        "mapping values are not allowed",
+        "a ':' is not allowed here. If a text contains ': ', "
+        'put the whole text in quotes, e.g. note: "客户: 已回访"',
+    ),
+    ("could not find expected ':'", "expected 'field: value' on this line"),
+    (
+        "did not find expected key",
+        "this line is not lined up with the fields around it; check its indentation",
+    ),
+    (
+        "did not find expected '-' indicator",
+        "this list entry is not lined up with the others; check its indentation",
+    ),
+    ("found unexpected end of stream", "a quote or bracket is opened but never closed"),
+    (
+        "found undefined alias",
+        "'*' starts an alias, which plans do not use; put the text in quotes",
+    ),
+)
+
+
+class _Builder:
+    """Builds plain data from YAML events, recording positions.
+
+    Works from the parser's events rather than the composed node graph so that anchors, aliases
+    and duplicate keys are seen where they are written, and deep nesting cannot recurse.
+    """
+
+    def __init__(self, loaded: LoadedFile, first_line: int) -> None:
+        self.loaded = loaded
+        self.offset = first_line - 1
+        self.stack: list[list[Any]] = []  # [container, pointer, pending key, key position]
+        self.constructor = SafeConstructor()
+
+    def pos(self, mark: Any) -> Position:
+        return (mark.line + 1 + self.offset, mark.column + 1)
+
+    def build(self, text: str) -> None:
+        parser = YamlLoader(text)
+        try:
+            self._consume(parser)
+        except yaml.MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            problem = str(exc.problem or exc.context or "unreadable YAML")
+            message = next((m for p, m in _FRIENDLY_PROBLEMS if p in problem), None)
+            self.loaded.data = None
+            self.loaded.error(
+                "yaml-syntax",
+                message or f"this YAML cannot be read: {problem}",
+                self.pos(mark) if mark else (2, 1),
+            )
+        except yaml.YAMLError as exc:
+            self.loaded.data = None
+            self.loaded.error("yaml-syntax", f"this YAML cannot be read: {exc}", (2, 1))
+        finally:
+            parser.dispose()
+
+    def _consume(self, parser: Any) -> None:
+        documents = 0
+        while True:
+            event = parser.get_event()
+            if isinstance(event, yaml.StreamEndEvent):
+                return
+            if isinstance(event, yaml.DocumentStartEvent):
+                documents += 1
+                if documents > 1:
+                    return self._stop("yaml-syntax", "only one block of fields is allowed", event)
+                continue
+            if isinstance(event, (yaml.StreamStartEvent, yaml.DocumentEndEvent)):
+                continue
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+                return self._stop(
+                    "yaml-alias",
+                    "anchors and aliases ('&name', '*name') are not allowed in a plan: "
+                    "write the value out in full",
+                    event,
+                )
+            if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                container, pointer, *_ = self.stack.pop()
+                self._attach(container, pointer)
+                continue
+            if self._is_key_slot():
+                if not self._take_key(event):
+                    return None
+                continue
+            pointer = self._child_pointer()
+            self.loaded.positions[pointer] = self.pos(event.start_mark)
+            if isinstance(event, yaml.ScalarEvent):
+                value = self._scalar(event)
+                if value is _INVALID:
+                    return None
+                self._attach(value, pointer)
+            elif isinstance(event, yaml.MappingStartEvent):
+                self.stack.append([{}, pointer, None, None])
+            elif isinstance(event, yaml.SequenceStartEvent):
+                self.stack.append([[], pointer, None, None])
+
+    def _stop(self, rule: str, message: str, event: Any) -> None:
+        self.loaded.data = None
+        self.loaded.error(rule, message, self.pos(event.start_mark))
+
+    def _is_key_slot(self) -> bool:
+        return (
+            bool(self.stack) and isinstance(self.stack[-1][0], dict) and self.stack[-1][2] is None
+        )
+
+    def _take_key(self, event: Any) -> bool:
+        if not isinstance(event, yaml.ScalarEvent):
+            self._stop("yaml-syntax", "a field name must be plain text", event)
+            return False
+        frame = self.stack[-1]
+        key, position = event.value, self.pos(event.start_mark)
+        if key in frame[0]:
+            first = self.loaded.key_positions[f"{frame[1]}/{escape_pointer(key)}"]
+            self.loaded.error(
+                "yaml-duplicate-key",
+                f'the field "{key}" appears twice, on line {first[0]} and line {position[0]}: '
+                "keep only one",
+                position,
+                f"{frame[1]}/{escape_pointer(key)}",
+            )
+            self.loaded.data = None
+            return False
+        frame[2], frame[3] = key, position
+        return True
+
+    def _child_pointer(self) -> str:
+        if not self.stack:
+            return ""
+        container, pointer, key, key_position = self.stack[-1]
+        if isinstance(container, list):
+            return f"{pointer}/{len(container)}"
+        child = f"{pointer}/{escape_pointer(key)}"
+        self.loaded.key_positions[child] = key_position
+        return child
+
+    def _attach(self, value: Any, pointer: str) -> None:
+        if not self.stack:
+            self.loaded.data = value
+            return
+        frame = self.stack[-1]
+        if isinstance(frame[0], list):
+            frame[0].append(value)
+        else:
+            frame[0][frame[2]] = value
+            frame[2] = None
+
+    def _scalar(self, event: Any) -> Any:
+        tag = event.tag
+        if tag in (None, "!"):
+            tag = _RESOLVER.resolve(ScalarNode, event.value, event.implicit)
+        if tag not in _SCALAR_TAGS:
+            self._stop("yaml-syntax", f"the YAML tag {event.tag} is not allowed in a plan", event)
+            return _INVALID
+        node = ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+        try:
+            value = self.constructor.yaml_constructors[tag](self.constructor, node)
+        except (ValueError, OverflowError, yaml.YAMLError):
+            return (
+                event.value
+            )  # e.g. 2023-02-30 resolves as a date but is none: let the schema say so
+        if isinstance(value, datetime):
+            return value.isoformat()
+        if isinstance(value, date):
+            return value.isoformat()
+        if isinstance(value, float) and not math.isfinite(value):
+            return event.value  # .inf and .nan are no numbers a plan can use
+        if isinstance(value, bytes):
+            return event.value
+        return value
+
+
+_INVALID = object()
+_RESOLVER = Resolver()  # the YAML 1.1 implicit types that SafeLoader uses

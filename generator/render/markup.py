@@ -1,0 +1,112 @@
+"""Markup safety: the Jinja2 environment, escaping for Markdown and Mermaid, the body sanitiser.
+
+Every text that comes from a plan is untrusted. Tables are HTML blocks inside the Markdown
+pages, escaped by Jinja2's autoescape: Python-Markdown passes raw HTML blocks through untouched,
+so Markdown syntax in a plan text (a `[link](javascript:…)`) stays literal text there.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Mapping
+from functools import cache
+from pathlib import Path
+
+import jinja2
+import markdown
+import nh3
+from markupsafe import Markup
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+# Python-Markdown's backslash escapes (markdown.Markdown.ESCAPED_CHARS plus the attr_list braces).
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!>|~=^:])")
+
+_BODY_TAGS = {
+    "a", "abbr", "b", "blockquote", "br", "code", "dd", "del", "details", "div", "dl", "dt",
+    "em", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "ins", "kbd", "li", "mark",
+    "ol", "p", "pre", "s", "small", "span", "strong", "sub", "summary", "sup", "table",
+    "tbody", "td", "tfoot", "th", "thead", "tr", "u", "ul",
+}  # fmt: skip
+_BODY_ATTRIBUTES = {
+    "a": {"href", "title"},
+    "abbr": {"title"},
+    "img": {"src", "alt", "title", "width", "height"},
+    "td": {"align", "colspan", "rowspan"},
+    "th": {"align", "colspan", "rowspan"},
+    "ol": {"start"},
+}
+_URL_SCHEMES = {"http", "https", "mailto"}
+
+
+def markdown_inline(text: object) -> Markup:
+    """Plain text made safe for a Markdown context (a heading): HTML-escaped, syntax escaped."""
+    escaped = html.escape(" ".join(str(text).split()), quote=True)
+    return Markup(_MARKDOWN_SPECIAL.sub(r"\\\1", escaped))
+
+
+def mermaid_text(text: object) -> str:
+    """Text for a quoted Mermaid node label, `id["…"]`, using Mermaid's `#code;` entities.
+
+    `#` goes first so that the entities written next are not escaped again.
+    """
+    flat = " ".join(str(text).split())
+    for char, entity in (("#", "#35;"), ('"', "#quot;"), ("<", "#lt;"), (">", "#gt;"),
+                         ("&", "#amp;"), ("`", "#96;"), ("|", "#124;")):  # fmt: skip
+        flat = flat.replace(char, entity)
+    return flat
+
+
+def sanitised_markdown(text: str) -> Markup:
+    """A plan's Markdown body as HTML, cleaned by an allow-list (no script, style, handlers).
+
+    Links keep only http, https and mailto URLs (or relative ones); the cleaner adds
+    `rel="noopener noreferrer"`.
+    """
+    if not text.strip():
+        return Markup("")
+    rendered = markdown.markdown(text, extensions=["tables", "sane_lists"], output_format="html")
+    cleaned = nh3.clean(
+        rendered,
+        tags=_BODY_TAGS,
+        attributes=_BODY_ATTRIBUTES,
+        url_schemes=_URL_SCHEMES,
+        link_rel="noopener noreferrer",
+        strip_comments=True,
+    )
+    # A blank line would end the HTML block inside the Markdown page; <pre> keeps its newlines
+    # as entities so the code stays readable.
+    cleaned = re.sub(r"<pre>(.*?)</pre>", _keep_pre_newlines, cleaned, flags=re.S)
+    return Markup(re.sub(r"\n\s*\n", "\n", cleaned).strip())
+
+
+def _keep_pre_newlines(match: re.Match[str]) -> str:
+    return "<pre>" + match.group(1).replace("\n", "&#10;") + "</pre>"
+
+
+def label_format(labels: Mapping[str, str], key: str, **values: object) -> str:
+    """A label with `{name}` placeholders filled in."""
+    return labels[key].format(**values)
+
+
+@cache
+def environment() -> jinja2.Environment:
+    """The Jinja2 environment of the page templates: autoescape on for every template."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["md"] = markdown_inline
+    env.filters["mermaid"] = mermaid_text
+    return env
+
+
+def render_template(name: str, **context: object) -> str:
+    """Render one page template; blank-line runs collapse so HTML blocks stay whole."""
+    text = environment().get_template(name).render(**context)
+    return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"

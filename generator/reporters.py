@@ -1,0 +1,125 @@
+"""Reporters turn a validation report into text for people, machines or GitHub."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+
+from .validate import Report
+
+# GitHub drops a job summary over 1 MiB; stay well below it.
+SUMMARY_LIMIT = 900 * 1024
+
+_COLOURS = {"error": "\033[31m", "warning": "\033[33m", "ok": "\033[32m"}
+_RESET = "\033[0m"
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def summary_line(report: Report) -> str:
+    """E.g. `2 errors, 1 warning in 1 of 4 plans`."""
+    plans = len(report.files)
+    if not report.diagnostics:
+        return f"no problems in {_plural(plans, 'plan')}"
+    return (
+        f"{_plural(report.errors, 'error')}, {_plural(report.warnings, 'warning')} "
+        f"in {report.files_with_problems} of {_plural(plans, 'plan')}"
+    )
+
+
+def text(report: Report, color: bool = False) -> str:
+    lines = []
+    for d in report.diagnostics:
+        line = str(d)
+        if color:
+            head, _, rest = line.partition(f" {d.severity} ")
+            line = f"{head} {_COLOURS[d.severity]}{d.severity}{_RESET} {rest}"
+        lines.append(line)
+    summary = summary_line(report)
+    if color:
+        summary = f"{_COLOURS['error' if not report.ok else 'ok']}{summary}{_RESET}"
+    lines.append(summary)
+    return "\n".join(lines) + "\n"
+
+
+def as_json(report: Report, color: bool = False) -> str:
+    return (
+        json.dumps([d.as_dict() for d in report.diagnostics], ensure_ascii=False, indent=2) + "\n"
+    )
+
+
+def _escape_data(value: str) -> str:
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(value: str) -> str:
+    return _escape_data(value).replace(":", "%3A").replace(",", "%2C")
+
+
+def github(report: Report, color: bool = False) -> str:
+    """Workflow commands: each diagnostic becomes an annotation on its line of the pull request."""
+    lines = []
+    for d in report.diagnostics:
+        command = "error" if d.severity == "error" else "warning"
+        props = ",".join(
+            f"{name}={_escape_property(str(value))}"
+            for name, value in (
+                ("file", d.file),
+                ("line", d.line),
+                ("col", d.column),
+                ("title", d.rule),
+            )
+        )
+        where = f"{d.pointer}: " if d.pointer else ""
+        lines.append(f"::{command} {props}::{_escape_data(where + d.message)}")
+    lines.append(summary_line(report))
+    return "\n".join(lines) + "\n"
+
+
+def _cell(value: object) -> str:
+    return (
+        str(value)
+        .replace("\\", "\\\\")
+        .replace("|", "\\|")
+        .replace("\r", " ")
+        .replace("\n", " ")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+    )
+
+
+def markdown(report: Report, color: bool = False) -> str:
+    """A Markdown table for the GitHub job summary, cut below GitHub's 1 MiB limit."""
+    icon = "❌" if not report.ok else ("⚠️" if report.diagnostics else "✅")
+    head = [f"### {icon} Plan check: {summary_line(report)}", ""]
+    if not report.diagnostics:
+        return "\n".join(head) + "\n"
+    head += ["| | File | Line | Rule | Where | Problem |", "|---|---|---|---|---|---|"]
+    out, size = list(head), sum(len(h.encode()) + 1 for h in head)
+    for shown, d in enumerate(report.diagnostics):
+        sign = "❌" if d.severity == "error" else "⚠️"
+        row = (
+            f"| {sign} | `{_cell(d.file)}` | {d.line}:{d.column} | `{d.rule}` | "
+            f"`{_cell(d.pointer or '/')}` | {_cell(d.message)} |"
+        )
+        if size + len(row.encode()) + 200 > SUMMARY_LIMIT:
+            rest = len(report.diagnostics) - shown
+            out += [
+                "",
+                f"_… {rest} more not shown (the summary is limited in size); "
+                "run `salesplan validate` to see them all._",
+            ]
+            break
+        out.append(row)
+        size += len(row.encode()) + 1
+    return "\n".join(out) + "\n"
+
+
+REPORTERS: dict[str, Callable[[Report, bool], str]] = {
+    "text": text,
+    "json": as_json,
+    "github": github,
+    "markdown": markdown,
+}

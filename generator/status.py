@@ -1,0 +1,276 @@
+"""The stand-up view (`salesplan status`): goals and the tasks that need attention today."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import unicodedata
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any, TextIO
+
+from .compute import (
+    GOAL_STATUSES,
+    GoalMetrics,
+    PlanMetrics,
+    TaskMetrics,
+    plan_metrics,
+    resolve_as_of,
+)
+from .model import ALL, Plan
+
+# Status as a word plus a symbol, so the meaning never depends on colour alone.
+GOAL_WORDS = {
+    "achieved": ("✔", "achieved", "32"),
+    "on_track": ("●", "on track", "32"),
+    "at_risk": ("▲", "at risk", "33"),
+    "off_track": ("✖", "off track", "31"),
+}
+TASK_WORDS = {
+    "not_started": ("○", "not started", "2"),
+    "on_track": ("●", "on track", "32"),
+    "behind": ("▲", "behind", "33"),
+    "help_needed": ("✖", "needs help", "31"),
+    "overdue": ("✖", "overdue", "31"),
+    "blocked": ("■", "blocked", "35"),
+    "done": ("✔", "done", "32"),
+    "cancelled": ("–", "cancelled", "2"),
+}
+# The tasks a stand-up talks about; the others are fine and stay off the screen.
+ATTENTION = ("help_needed", "overdue", "blocked", "behind")
+
+
+def report(plans: Sequence[Plan], as_of: date) -> dict[str, Any]:
+    """The status as plain data, the pinned JSON shape of `salesplan status --format json`."""
+    return {
+        "as_of": as_of.isoformat(),
+        "plans": [_plan_entry(plan_metrics(plan, as_of)) for plan in plans],
+    }
+
+
+def _plan_entry(pm: PlanMetrics) -> dict[str, Any]:
+    return {
+        "id": pm.plan.id,
+        "team": pm.plan.team,
+        "goals": [
+            {
+                "id": gm.goal.id,
+                "current": _number(gm.current),
+                "expected": _number(gm.expected),
+                "gap": _number(gm.gap),
+                "attainment": _number(gm.attainment, 3),
+                "status": gm.status,
+                "forecast": _number(gm.forecast),
+            }
+            for gm in pm.goals
+        ],
+        "tasks": [
+            {
+                "id": tm.task.id,
+                "status": tm.status,
+                "planned": _number(tm.planned),
+                "actual": _number(tm.actual),
+                "days_behind": tm.days_behind,
+                "help_needed": tm.help_needed,
+                "stale": tm.stale,
+            }
+            for tm in pm.tasks
+        ],
+    }
+
+
+def _number(value: float | None, digits: int = 4) -> int | float | None:
+    """Round for output; whole numbers become ints (40, not 40.0), and -0 becomes 0."""
+    if value is None:
+        return None
+    rounded = round(value, digits)
+    return int(rounded) if rounded == int(rounded) else rounded
+
+
+# --- text -----------------------------------------------------------------------------------
+
+
+def format_text(plans: Sequence[Plan], as_of: date, color: bool) -> str:
+    """A terminal summary for the daily stand-up; ANSI colour only when `color` is true."""
+    paint = _painter(color)
+    metrics = [plan_metrics(plan, as_of) for plan in plans]
+    lines: list[str] = []
+    for pm in metrics:
+        lines.extend(_plan_lines(pm, paint))
+        lines.append("")
+    lines.append(_summary(metrics, as_of))
+    return "\n".join(lines) + "\n"
+
+
+def _plan_lines(pm: PlanMetrics, paint) -> list[str]:
+    plan, period = pm.plan, pm.plan.period
+    region = f" ({plan.region})" if plan.region else ""
+    lines = [
+        paint("1", f"{plan.team}{region}")
+        + f" — {period.name}, {period.start} to {period.end} — as of {pm.as_of}",
+        "  Goals",
+    ]
+    width = max((_width(gm.goal.metric) for gm in pm.goals), default=0)
+    for gm in pm.goals:
+        symbol, word, code = GOAL_WORDS[gm.status]
+        lines.append(
+            f"    {paint(code, _pad(f'{symbol} {word}', 11))} {_pad(gm.goal.metric, width)}  "
+            f"{_goal_detail(gm)}"
+        )
+    # Worst first; within a kind, the plan's order.
+    attention = sorted(
+        (tm for tm in pm.tasks if tm.status in ATTENTION or tm.stale),
+        key=lambda tm: (not tm.help_needed, _rank(tm.status)),
+    )
+    if not pm.tasks:
+        lines.append("  Tasks: none planned")
+    elif not attention:
+        lines.append("  Tasks: all on schedule")
+    else:
+        lines.append("  Tasks that need attention")
+        for tm in attention:
+            lines.append(_task_line(tm, plan, pm.as_of, paint))
+    return lines
+
+
+def _goal_detail(gm: GoalMetrics) -> str:
+    goal, unit = gm.goal, f" {gm.goal.unit}" if gm.goal.unit else ""
+    text = f"{_show(gm.current)} / {_show(goal.target)}{unit}"
+    if gm.attainment is not None:
+        text += f" ({gm.attainment:.0%})"
+    if gm.status == "achieved":
+        return f"{text}, target met"
+    text += f", gap {_show(gm.gap)}{unit}"
+    if gm.status != "on_track":
+        text += f", expected {_show(gm.expected)}{unit} by now"
+    if gm.forecast is not None:
+        text += f", heading for {_show(gm.forecast)}{unit} by {goal.due}"
+    return text
+
+
+def _task_line(tm: TaskMetrics, plan: Plan, as_of: date, paint) -> str:
+    task = tm.task
+    symbol, word, code = TASK_WORDS[tm.status]
+    if tm.status not in ATTENTION:  # only stale: not behind, just not updated
+        symbol, word, code = "…", "no update", "33"
+    facts = [f"planned {tm.planned:.0f}%, done {tm.actual:.0f}%"]
+    if tm.days_behind:
+        facts.append(f"behind {_days(tm.days_behind)} in a row")
+    if tm.help_needed:
+        facts.append("manager 1:1 needed")
+    if task.state == "blocked":
+        known = [c for c in task.checkins if c.date <= as_of]
+        blocker = next((c.blocker for c in reversed(known) if c.blocker), None)
+        facts.append(f"blocked: {blocker}" if blocker else "blocked")
+    if tm.stale:
+        facts.append(
+            f"no update for {_days((as_of - tm.last_checkin).days)}"
+            if tm.last_checkin
+            else "no update yet"
+        )
+    return (
+        f"    {paint(code, _pad(f'{symbol} {word}', 13))} {task.title} "
+        f"— {_owner_names(task.owners, plan)} · ends {task.end} · {'; '.join(facts)}"
+    )
+
+
+def _rank(status: str) -> int:
+    return ATTENTION.index(status) if status in ATTENTION else len(ATTENTION)
+
+
+def _owner_names(owners: Sequence[str], plan: Plan) -> str:
+    if ALL in owners:
+        return "whole team"
+    names = [(plan.member(o).name if plan.member(o) else o) for o in owners]
+    return ", ".join(names) or "no owner"
+
+
+def _summary(metrics: Sequence[PlanMetrics], as_of: date) -> str:
+    goals = [gm.status for pm in metrics for gm in pm.goals]
+    tasks = [tm for pm in metrics for tm in pm.tasks]
+    goal_counts = ", ".join(
+        f"{goals.count(s)} {GOAL_WORDS[s][1]}" for s in GOAL_STATUSES if goals.count(s)
+    )
+    flags = [
+        (sum(tm.help_needed for tm in tasks), "need help"),
+        (sum(tm.status == "overdue" for tm in tasks), "overdue"),
+        (sum(tm.status == "blocked" for tm in tasks), "blocked"),
+        (sum(tm.status == "behind" for tm in tasks), "behind"),
+        (sum(tm.stale for tm in tasks), "without a recent update"),
+    ]
+    task_text = ", ".join(f"{n} {word}" for n, word in flags if n) or "none needs attention"
+    plural = "" if len(metrics) == 1 else "s"
+    return (
+        f"Summary on {as_of}: {len(metrics)} plan{plural}; "
+        f"{len(goals)} goals ({goal_counts or 'none'}); "
+        f"{len(tasks)} tasks ({task_text})."
+    )
+
+
+def _show(value: float) -> str:
+    """Display rounding: at most two decimals, no trailing zeros."""
+    text = f"{value:,.2f}".rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text
+
+
+def _days(n: int) -> str:
+    return f"{n} day" if n == 1 else f"{n} days"
+
+
+def _width(text: str) -> int:
+    # Chinese characters take two terminal columns.
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * max(0, width - _width(text))
+
+
+def _painter(color: bool):
+    if not color:
+        return lambda code, text: text
+    return lambda code, text: f"\x1b[{code}m{text}\x1b[0m"
+
+
+# --- the command ----------------------------------------------------------------------------
+
+
+def run(
+    paths: Sequence[str | Path],
+    as_of: str | None,
+    fmt: str,
+    stdout: TextIO,
+    *,
+    stderr: TextIO | None = None,
+    color: bool | None = None,
+) -> int:
+    """`salesplan status`: validate, then print the stand-up view; returns the exit code.
+
+    0 when the plans are valid, 1 when they are not (diagnostics on stderr), 2 for a bad
+    `--as-of` or format. Colour is used on a terminal unless NO_COLOR is set.
+    """
+    from . import validate  # imported late: validation is the heavy part of the pipeline
+
+    stderr = sys.stderr if stderr is None else stderr
+    if fmt not in ("text", "json"):
+        print(f"Error: unknown format {fmt!r}; use text or json", file=stderr)
+        return 2
+    try:
+        day = resolve_as_of(as_of)
+    except ValueError as error:
+        print(f"Error: {error}", file=stderr)
+        return 2
+    checked = validate.check([Path(p) for p in paths])
+    for diagnostic in checked.diagnostics:
+        print(str(diagnostic), file=stderr)
+    if not checked.ok:
+        return 1
+    if fmt == "json":
+        stdout.write(json.dumps(report(checked.plans, day), ensure_ascii=False, indent=2) + "\n")
+    else:
+        if color is None:
+            color = stdout.isatty() and "NO_COLOR" not in os.environ
+        stdout.write(format_text(checked.plans, day, color))
+    return 0

@@ -1,0 +1,160 @@
+"""Validate plan files: schema, references and cross-file rules → diagnostics and typed plans."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from .diagnostics import Diagnostic, as_error
+from .load import LoadedFile, load_file
+from .model import Plan, build_plan
+from .plan_rules import plan_problems
+from .rules import severity
+from .schema_check import schema_problems
+
+DEFAULT_PLANS_DIR = Path("plans")
+
+
+@dataclass(frozen=True)
+class Report:
+    """The outcome of validating some plan files."""
+
+    files: tuple[str, ...]  # the files checked, as given
+    plans: tuple[Plan, ...]  # typed plans of the files without errors, sorted by path
+    diagnostics: tuple[Diagnostic, ...]  # sorted by file, line, column
+
+    @property
+    def ok(self) -> bool:
+        return not any(d.severity == "error" for d in self.diagnostics)
+
+    @property
+    def errors(self) -> int:
+        return sum(d.severity == "error" for d in self.diagnostics)
+
+    @property
+    def warnings(self) -> int:
+        return sum(d.severity == "warning" for d in self.diagnostics)
+
+    @property
+    def files_with_problems(self) -> int:
+        return len({d.file for d in self.diagnostics})
+
+
+def find_plan_files(paths: Iterable[Path]) -> list[Path]:
+    """The plan files named by `paths`: files as given, folders searched recursively.
+
+    Files whose name starts with "_" are ignored in folders (drafts, templates).
+    """
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found.extend(
+                sorted(p for p in path.rglob("*.md") if p.is_file() and not p.name.startswith("_"))
+            )
+        else:
+            found.append(path)
+    unique: dict[str, Path] = {}
+    for path in found:
+        unique.setdefault(_identity(path), path)
+    return list(unique.values())
+
+
+def _identity(path: Path) -> str:
+    try:
+        return str(path.resolve())
+    except OSError:
+        return str(path)
+
+
+def check(
+    paths: Sequence[Path], *, plans_dir: Path | None = DEFAULT_PLANS_DIR, strict: bool = False
+) -> Report:
+    """Validate the plan files named by `paths`.
+
+    Cross-file rules (unique plan ids, `previous`) also see every plan in `plans_dir`, so that
+    checking one file, as pre-commit does, still knows the project's other plans; problems are
+    reported only for the files named. With `strict`, warnings count as errors.
+    """
+    files = find_plan_files(paths)
+    loaded = [load_file(path, path.as_posix()) for path in files]
+    context = list(loaded)
+    if plans_dir is not None and plans_dir.is_dir():
+        named = {_identity(p) for p in files}
+        context += [
+            load_file(p, p.as_posix())
+            for p in find_plan_files([plans_dir])
+            if _identity(p) not in named
+        ]
+    owners_of_id = _plan_ids(context)
+    all_ids = set(owners_of_id)
+
+    diagnostics: list[Diagnostic] = []
+    plans: list[Plan] = []
+    for path, item in zip(files, loaded, strict=True):
+        found = list(item.diagnostics)
+        if item.data is not None:
+            found += _data_diagnostics(item, all_ids)
+            found += _cross_file(item, owners_of_id)
+            if path.stem != item.data.get("id", path.stem) and isinstance(item.data.get("id"), str):
+                found.append(
+                    _at(
+                        item,
+                        "file-name-mismatch",
+                        "/id",
+                        f'the file is named "{path.name}" but the plan id is "{item.data["id"]}": '
+                        f'name the file "{item.data["id"]}.md" so people find it',
+                    )
+                )
+        if strict:
+            found = [as_error(d) for d in found]
+        if item.data is not None and not any(d.severity == "error" for d in found):
+            plans.append(build_plan(item.data, path=item.file, body=item.body))
+        diagnostics += found
+    diagnostics.sort(key=Diagnostic.sort_key)
+    plans.sort(key=lambda plan: plan.path)
+    return Report(tuple(item.file for item in loaded), tuple(plans), tuple(diagnostics))
+
+
+def _at(
+    item: LoadedFile, rule: str, pointer: str, message: str, at_key: bool = False
+) -> Diagnostic:
+    line, column = item.locate(pointer, key=at_key)
+    return Diagnostic(item.file, line, column, severity(rule), rule, pointer, message)
+
+
+def _data_diagnostics(item: LoadedFile, plan_ids: set[str]) -> list[Diagnostic]:
+    found = [_at(item, p.rule, p.pointer, p.message, p.at_key) for p in schema_problems(item.data)]
+    found += [
+        _at(item, p.rule, p.pointer, p.message, p.at_key)
+        for p in plan_problems(item.data, plan_ids)
+    ]
+    return found
+
+
+def _plan_ids(loaded: list[LoadedFile]) -> dict[str, list[LoadedFile]]:
+    owners: dict[str, list[LoadedFile]] = {}
+    for item in loaded:
+        plan_id = item.data.get("id") if isinstance(item.data, dict) else None
+        if isinstance(plan_id, str):
+            owners.setdefault(plan_id, []).append(item)
+    return owners
+
+
+def _cross_file(item: LoadedFile, owners_of_id: dict[str, list[LoadedFile]]) -> list[Diagnostic]:
+    plan_id = item.data.get("id")
+    others = (
+        [o.file for o in owners_of_id.get(plan_id, []) if o is not item]
+        if isinstance(plan_id, str)
+        else []
+    )
+    if not others:
+        return []
+    return [
+        _at(
+            item,
+            "duplicate-plan-id",
+            "/id",
+            f'the plan id "{plan_id}" is also used by {", ".join(others)}: every plan needs its own id',
+        )
+    ]

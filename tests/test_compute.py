@@ -1,0 +1,495 @@
+"""SPEC §4 computations, with the numbers of the seed method (monthly revenue 80 → 120 万元)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+import yaml
+
+from generator.compute import (
+    GOAL_STATUSES,
+    TASK_STATUSES,
+    elapsed_fraction,
+    goal_metrics,
+    organisation_rollup,
+    plan_metrics,
+    planned_percent,
+    region_rollups,
+    resolve_as_of,
+    task_metrics,
+)
+from generator.model import build_plan
+
+BASE = """
+schema: 1
+id: east-1
+team: 华东一组
+manager: wang
+period: {name: 2023 Q3, start: 2023-07-01, end: 2023-09-30}
+members:
+  - {id: wang, name: 王经理, role: manager}
+  - {id: li, name: 李顾问}
+strategies:
+  - {id: s1, module: customer, direction: 深耕老客户, measures: [回访]}
+"""
+
+REVENUE = {
+    "id": "revenue",
+    "dimension": "revenue",
+    "metric": "月销售额",
+    "unit": "万元",
+    "baseline": 80,
+    "target": 120,
+}
+
+
+def make_plan(goals=None, tasks=None, **fields):
+    """A plan from the small YAML base above, plus goals, tasks and top-level overrides."""
+    data = yaml.safe_load(BASE)
+    # The loader turns YAML dates into ISO strings; do the same here.
+    data["period"] = {k: str(v) for k, v in data["period"].items()}
+    data["goals"] = goals if goals is not None else [dict(REVENUE)]
+    data["tasks"] = tasks or []
+    data.update(fields)
+    return build_plan(data, path="plans/east-1.md")
+
+
+def goal(**fields):
+    return {**REVENUE, **fields}
+
+
+def metrics_of(as_of, **fields):
+    plan = make_plan(goals=[goal(**fields)])
+    return goal_metrics(plan.goals[0], plan, date.fromisoformat(as_of))
+
+
+def task(**fields):
+    base = {"id": "t1", "strategy": "s1", "title": "整理客户清单", "owner": "li"}
+    return {"start": "2023-08-01", "end": "2023-08-10", **base, **fields}
+
+
+def task_on(as_of, alert=None, **fields):
+    extra = {"alert": alert} if alert else {}
+    plan = make_plan(tasks=[task(**fields)], **extra)
+    return task_metrics(plan.tasks[0], plan, date.fromisoformat(as_of))
+
+
+# --- the as-of date -------------------------------------------------------------------------
+
+
+def test_resolve_as_of_prefers_the_explicit_date():
+    env = {"SOURCE_DATE_EPOCH": "1692489600"}
+    assert resolve_as_of("2023-08-15", env) == date(2023, 8, 15)
+    assert resolve_as_of(date(2023, 8, 1), env) == date(2023, 8, 1)
+    assert resolve_as_of(datetime(2023, 8, 2, 23, 0), env) == date(2023, 8, 2)
+
+
+def test_resolve_as_of_reads_source_date_epoch_in_utc():
+    assert resolve_as_of(None, {"SOURCE_DATE_EPOCH": "1692489600"}) == date(2023, 8, 20)
+    # 23:59:59 UTC is still the 20th, whatever the machine's time zone.
+    assert resolve_as_of("  ", {"SOURCE_DATE_EPOCH": "1692575999"}) == date(2023, 8, 20)
+
+
+def test_resolve_as_of_falls_back_to_today():
+    assert resolve_as_of(None, {}) == date.today()
+    assert resolve_as_of(None, {"SOURCE_DATE_EPOCH": ""}) == date.today()
+
+
+@pytest.mark.parametrize("text", ["2023-13-01", "20230815", "15/08/2023", "2023-8-1", "soon"])
+def test_resolve_as_of_rejects_a_malformed_date(text):
+    with pytest.raises(ValueError, match="YYYY-MM-DD"):
+        resolve_as_of(text, {})
+
+
+def test_resolve_as_of_rejects_a_malformed_epoch():
+    with pytest.raises(ValueError, match="SOURCE_DATE_EPOCH"):
+        resolve_as_of(None, {"SOURCE_DATE_EPOCH": "yesterday"})
+
+
+# --- goals ----------------------------------------------------------------------------------
+
+
+def test_seed_revenue_gap_is_40():
+    m = metrics_of("2023-08-15", actuals=[{"date": "2023-07-31", "value": 80}])
+    assert m.current == 80
+    assert m.gap == 40
+    assert m.attainment == pytest.approx(2 / 3)
+
+
+def test_seed_new_customers_gap_is_20():
+    m = metrics_of(
+        "2023-08-15",
+        id="new",
+        dimension="new_customers",
+        metric="月新增客户",
+        unit="家",
+        baseline=10,
+        target=30,
+    )
+    assert (m.current, m.gap) == (10, 20)
+
+
+def test_worked_example_of_the_formulas_page():
+    """The numbers printed in docs/formulas.md."""
+    plan = make_plan()
+    at_start = goal_metrics(plan.goals[0], plan, date(2023, 7, 1))
+    assert (at_start.elapsed, at_start.expected, at_start.gap) == (0, 80, 40)
+    assert at_start.status == "on_track"
+
+    mid = goal_metrics(plan.goals[0], plan, date(2023, 8, 15))
+    assert mid.elapsed == pytest.approx(45 / 91)
+    assert round(mid.elapsed, 3) == 0.495
+    assert round(mid.expected, 2) == 99.78
+    assert (mid.current, mid.gap, round(mid.attainment, 3)) == (80, 40, 0.667)
+    assert mid.status == "off_track"  # 19.78 short, more than 10 % of 40 = 4
+
+    cases = {80: "off_track", 95: "off_track", 96: "at_risk", 100: "on_track", 120: "achieved"}
+    for value, status in cases.items():
+        m = metrics_of("2023-08-15", actuals=[{"date": "2023-08-10", "value": value}])
+        assert m.status == status, value
+
+
+def test_expected_path_from_baseline_to_target():
+    assert metrics_of("2023-06-01").expected == 80  # before the period
+    assert metrics_of("2023-07-01").expected == 80
+    assert metrics_of("2023-09-30").expected == 120
+    assert metrics_of("2023-12-31").expected == 120  # after the due date
+    assert metrics_of("2023-08-15", due="2023-07-31").expected == 120
+
+
+def test_elapsed_fraction_when_due_is_the_start_day():
+    day = date(2023, 7, 1)
+    assert elapsed_fraction(day, day, date(2023, 6, 30)) == 0
+    assert elapsed_fraction(day, day, day) == 1
+
+
+@pytest.mark.parametrize(
+    ("value", "status"),
+    [
+        (121, "achieved"),
+        (120, "achieved"),
+        (99.79, "on_track"),  # expected is 80 + 40·45/91 = 99.780…
+        (99.78, "at_risk"),
+        (95.79, "at_risk"),  # the band: 10 % of |120 − 80| = 4 below expected
+        (95.78, "off_track"),
+        (60, "off_track"),
+    ],
+)
+def test_every_goal_status(value, status):
+    m = metrics_of("2023-08-15", actuals=[{"date": "2023-08-01", "value": value}])
+    assert m.status == status
+
+
+def test_meeting_a_target_is_not_spoiled_by_float_noise():
+    m = metrics_of(
+        "2023-09-30", baseline=0, target=0.3, actuals=[{"date": "2023-09-01", "value": 0.1 + 0.2}]
+    )
+    assert m.status == "achieved"
+
+
+def test_no_actuals():
+    latest = metrics_of("2023-08-15")
+    assert (latest.current, latest.forecast) == (80, None)
+    cumulative = metrics_of("2023-08-15", basis="cumulative", baseline=0, target=90)
+    assert (cumulative.current, cumulative.gap, cumulative.forecast) == (0, 90, 0)
+
+
+def test_latest_value_ignores_actuals_after_the_as_of_date():
+    actuals = [{"date": "2023-07-31", "value": 90}, {"date": "2023-08-31", "value": 110}]
+    assert metrics_of("2023-08-15", actuals=actuals).current == 90
+    assert metrics_of("2023-08-31", actuals=actuals).current == 110
+
+
+def test_latest_forecast_is_the_least_squares_line_at_due():
+    actuals = [
+        {"date": "2023-07-11", "value": 85},  # day 10
+        {"date": "2023-07-21", "value": 88},  # day 20
+        {"date": "2023-07-31", "value": 94},  # day 30
+    ]
+    m = metrics_of("2023-08-15", actuals=actuals)
+    # slope 0.45/day, mean (20, 89): at day 91 → 89 + 0.45·71 = 120.95
+    assert m.forecast == pytest.approx(120.95)
+    assert metrics_of("2023-08-15", actuals=actuals[:1]).forecast is None
+
+
+def test_cumulative_goal_sums_actuals_and_forecasts_at_the_daily_rate():
+    actuals = [
+        {"date": "2023-07-10", "value": 6},
+        {"date": "2023-07-31", "value": 12},
+        {"date": "2023-08-20", "value": 9},  # after A, not counted
+    ]
+    m = metrics_of(
+        "2023-07-31",
+        basis="cumulative",
+        dimension="new_customers",
+        baseline=0,
+        target=90,
+        actuals=actuals,
+    )
+    assert m.current == 18
+    assert m.expected == pytest.approx(90 * 30 / 91)
+    assert m.gap == 72
+    # 18 in 31 days (start day counts as day 1), 61 days left
+    assert m.forecast == pytest.approx(18 + 18 / 31 * 61)
+    assert m.status == "off_track"
+    first_day = metrics_of(
+        "2023-07-01",
+        basis="cumulative",
+        baseline=0,
+        target=90,
+        actuals=[{"date": "2023-07-01", "value": 2}],
+    )
+    assert first_day.forecast == pytest.approx(2 + 2 * 91)
+    after_due = metrics_of("2023-10-15", basis="cumulative", baseline=0, target=90, actuals=actuals)
+    assert after_due.forecast == after_due.current == 27
+
+
+def test_decrease_goal():
+    # Customer churn 20 % → 10 %: lower is better.
+    fields = {"direction": "decrease", "unit": "%", "baseline": 20, "target": 10}
+    m = metrics_of("2023-08-15", actuals=[{"date": "2023-08-01", "value": 15}], **fields)
+    assert m.gap == 5
+    assert m.attainment == pytest.approx(10 / 15)
+    assert m.expected == pytest.approx(20 - 10 * 45 / 91)
+    assert m.status == "on_track"  # 15 is below the expected 15.05
+    assert (
+        metrics_of("2023-08-15", actuals=[{"date": "2023-08-01", "value": 16}], **fields).status
+        == "at_risk"
+    )
+    assert (
+        metrics_of("2023-08-15", actuals=[{"date": "2023-08-01", "value": 17}], **fields).status
+        == "off_track"
+    )
+    done = metrics_of("2023-08-15", actuals=[{"date": "2023-08-01", "value": 9}], **fields)
+    assert (done.status, done.gap) == ("achieved", -1)
+
+
+def test_target_equal_to_baseline_holds_the_line():
+    # The at-risk band falls back to 10 % of the target when target == baseline.
+    fields = {"dimension": "repurchase_rate", "unit": "%", "baseline": 30, "target": 30}
+    assert metrics_of("2023-08-15", **fields).status == "achieved"
+    assert (
+        metrics_of("2023-08-15", actuals=[{"date": "2023-08-01", "value": 28}], **fields).status
+        == "at_risk"
+    )
+    assert (
+        metrics_of("2023-08-15", actuals=[{"date": "2023-08-01", "value": 26}], **fields).status
+        == "off_track"
+    )
+
+
+def test_zero_values():
+    zero = metrics_of("2023-08-15", baseline=0, target=0)
+    assert (zero.attainment, zero.status, zero.gap) == (None, "achieved", 0)
+    low = metrics_of(
+        "2023-08-15",
+        direction="decrease",
+        baseline=5,
+        target=0,
+        actuals=[{"date": "2023-08-01", "value": 0}],
+    )
+    assert (low.attainment, low.status) == (None, "achieved")
+    both = metrics_of("2023-08-15", baseline=0, target=0, last_year=0, industry=0)
+    assert both.vs_last_year.percent is None and both.vs_industry.difference == 0
+
+
+def test_comparisons_with_last_year_and_industry():
+    m = metrics_of(
+        "2023-08-15", last_year=100, industry=64, actuals=[{"date": "2023-08-01", "value": 80}]
+    )
+    assert (m.vs_last_year.reference, m.vs_last_year.difference) == (100, -20)
+    assert m.vs_last_year.percent == pytest.approx(-0.2)
+    assert m.vs_industry.percent == pytest.approx(0.25)
+    assert metrics_of("2023-08-15").vs_last_year is None
+
+
+# --- tasks ----------------------------------------------------------------------------------
+
+
+def test_planned_percent():
+    plan = make_plan(tasks=[task()])
+    t = plan.tasks[0]
+    assert planned_percent(t, date(2023, 7, 31)) == 0
+    assert planned_percent(t, date(2023, 8, 1)) == 10
+    assert planned_percent(t, date(2023, 8, 10)) == 100
+    assert planned_percent(t, date(2023, 8, 20)) == 100
+
+
+def test_one_day_task():
+    assert task_on("2023-08-01", end="2023-08-01").status == "behind"
+    m = task_on("2023-08-01", end="2023-08-01", checkins=[{"date": "2023-08-01", "progress": 100}])
+    assert (m.status, m.planned, m.actual, len(m.days)) == ("done", 100, 100, 1)
+
+
+def test_as_of_before_the_task():
+    m = task_on("2023-07-20")
+    assert (m.status, m.planned, m.actual, m.days_behind, m.days) == ("not_started", 0, 0, 0, ())
+    assert not m.help_needed and not m.stale
+
+
+def test_as_of_after_the_task():
+    m = task_on("2023-08-20", checkins=[{"date": "2023-08-18", "progress": 90}])
+    assert (m.status, m.planned, m.actual) == ("overdue", 100, 90)
+    assert [d.day for d in m.days][-1] == date(2023, 8, 10)  # burn-up stops at the end
+    assert len(m.days) == 10
+    # Behind since 08-01 (0 % of 10 %, then 90 % of 100 %): overdue, and help is still flagged.
+    assert m.days_behind == 20 and m.help_needed
+
+
+def test_behind_two_days_does_not_call_for_help():
+    m = task_on("2023-08-02")
+    assert (m.status, m.days_behind, m.help_needed) == ("behind", 2, False)
+
+
+def test_behind_three_days_calls_for_help():
+    m = task_on("2023-08-03")
+    assert (m.status, m.days_behind, m.help_needed) == ("help_needed", 3, True)
+    assert [d.behind for d in m.days] == [True, True, True]
+
+
+def test_a_checkin_that_catches_up_resets_the_streak():
+    checkins = [{"date": "2023-08-03", "progress": 30}]
+    on_day = task_on("2023-08-03", checkins=checkins)
+    assert (on_day.status, on_day.days_behind) == ("on_track", 0)
+    later = task_on("2023-08-05", checkins=checkins)  # planned 50, still 30
+    assert (later.status, later.days_behind, later.help_needed) == ("behind", 2, False)
+    assert task_on("2023-08-06", checkins=checkins).status == "help_needed"
+
+
+def test_tolerance_and_behind_days_come_from_the_alert_rule():
+    # With 15 points of tolerance, 0 % is fine on day 1 (planned 10) but behind from day 2.
+    relaxed = task_on("2023-08-03", alert={"behind_days": 3, "tolerance": 15})
+    assert (relaxed.days_behind, relaxed.help_needed) == (2, False)
+    assert task_on("2023-08-04", alert={"behind_days": 3, "tolerance": 15}).help_needed
+    strict = task_on("2023-08-02", alert={"behind_days": 2, "tolerance": 0})
+    assert strict.status == "help_needed"
+    # Exactly at planned − tolerance is not behind.
+    exact = task_on(
+        "2023-08-02",
+        alert={"behind_days": 1, "tolerance": 10},
+        checkins=[{"date": "2023-08-01", "progress": 10}],
+    )
+    assert exact.days_behind == 0
+
+
+def test_stale_when_no_checkin_for_more_than_two_days():
+    checkins = [{"date": "2023-08-02", "progress": 50}]
+    assert not task_on("2023-08-04", checkins=checkins).stale
+    assert task_on("2023-08-05", checkins=checkins).stale
+    assert not task_on("2023-08-03").stale  # started two days ago, no check-in yet
+    assert task_on("2023-08-04").stale
+    assert task_on("2023-08-20", checkins=checkins).stale  # overdue and quiet
+    done = [{"date": "2023-08-02", "progress": 100}]
+    assert not task_on("2023-08-09", checkins=done).stale
+    assert not task_on("2023-08-09", state="cancelled").stale
+
+
+def test_status_precedence():
+    full = [{"date": "2023-08-02", "progress": 100}]
+    assert task_on("2023-08-05", state="cancelled", checkins=full).status == "cancelled"
+    assert task_on("2023-08-05", state="blocked", checkins=full).status == "done"
+    blocked = task_on("2023-08-05", state="blocked")
+    assert (blocked.status, blocked.help_needed) == ("blocked", True)
+    assert task_on("2023-07-01", state="blocked").status == "blocked"
+    cancelled = task_on("2023-08-05", state="cancelled")
+    assert (cancelled.status, cancelled.help_needed) == ("cancelled", False)
+    assert task_on("2023-08-20", checkins=full).status == "done"
+    last_checkin = task_on("2023-08-05", checkins=full).last_checkin
+    assert last_checkin == date(2023, 8, 2)
+
+
+# --- plans and rollups ----------------------------------------------------------------------
+
+
+def regional_metrics():
+    as_of = date(2023, 8, 15)
+    new = {
+        "id": "new",
+        "dimension": "new_customers",
+        "metric": "新客户",
+        "unit": "家",
+        "baseline": 0,
+        "target": 30,
+        "basis": "cumulative",
+        "actuals": [{"date": "2023-07-31", "value": 12}],
+    }
+    churn = {
+        "id": "churn",
+        "dimension": "custom",
+        "metric": "流失率",
+        "unit": "%",
+        "baseline": 20,
+        "target": 10,
+        "direction": "decrease",
+    }
+    east = make_plan(
+        goals=[goal(actuals=[{"date": "2023-08-01", "value": 100}]), new],
+        tasks=[task()],
+        region="华东",
+    )
+    east2 = make_plan(
+        goals=[goal(target=150, actuals=[{"date": "2023-08-01", "value": 120}]), churn],
+        id="east-2",
+        region="华东",
+    )
+    west = make_plan(
+        goals=[goal(), {**churn, "target": 12}],
+        id="west-1",
+        tasks=[task(checkins=[{"date": "2023-08-09", "progress": 100}])],
+    )
+    return [plan_metrics(p, as_of) for p in (east, east2, west)]
+
+
+def test_plan_metrics_keeps_the_plan_order():
+    pm = regional_metrics()[0]
+    assert [g.goal.id for g in pm.goals] == ["revenue", "new"]
+    assert [t.task.id for t in pm.tasks] == ["t1"]
+    assert pm.as_of == date(2023, 8, 15)
+
+
+def test_region_rollups():
+    rollups = region_rollups(regional_metrics())
+    assert [r.name for r in rollups] == ["", "华东"]
+    east = rollups[1]
+    assert east.plans == ("east-1", "east-2")
+    revenue, new, churn = east.lines
+    assert (revenue.dimension, revenue.current, revenue.target, revenue.goals) == (
+        "revenue",
+        220,
+        270,
+        2,
+    )
+    assert revenue.attainment == pytest.approx(220 / 270)
+    assert (new.basis, new.current, new.target) == ("cumulative", 12, 30)
+    assert (churn.direction, churn.current, churn.target) == ("decrease", 20, 10)
+    assert churn.attainment == 0.5
+    assert east.help_needed == (("east-1", "t1"),)
+    assert east.scope == "region"
+
+
+def test_organisation_rollup_counts_every_status():
+    org = organisation_rollup(regional_metrics())
+    assert (org.name, org.scope) == ("", "organisation")
+    assert [s for s, _ in org.goal_status_counts] == list(GOAL_STATUSES)
+    assert [s for s, _ in org.task_status_counts] == list(TASK_STATUSES)
+    assert dict(org.goal_status_counts) == {
+        "achieved": 0,
+        "on_track": 2,  # east-1 revenue, east-2 revenue
+        "at_risk": 1,  # east-1 new customers: 12 of an expected 14.8, band 3
+        "off_track": 3,  # both churn goals, west-1 revenue
+    }
+    # east-1's task is overdue and behind: counted as overdue, listed among help-needed.
+    assert dict(org.task_status_counts)["overdue"] == 1
+    assert dict(org.task_status_counts)["help_needed"] == 0
+    assert org.help_needed == (("east-1", "t1"),)
+    assert dict(org.task_status_counts)["done"] == 1
+    assert sum(n for _, n in org.task_status_counts) == 2
+    churn = [line for line in org.lines if line.direction == "decrease"]
+    assert len(churn) == 1 and (churn[0].current, churn[0].target) == (40, 22)
+
+
+def test_empty_rollup():
+    org = organisation_rollup([])
+    assert org.lines == () and org.help_needed == ()
+    assert all(n == 0 for _, n in org.goal_status_counts + org.task_status_counts)

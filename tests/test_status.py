@@ -1,0 +1,246 @@
+"""The stand-up view: the pinned JSON shape, the text summary and the command's exit codes."""
+
+from __future__ import annotations
+
+import io
+import json
+import sys
+from datetime import date
+from types import SimpleNamespace
+
+import pytest
+import yaml
+
+import generator
+from generator import status
+from generator.model import build_plan
+
+AS_OF = date(2023, 8, 15)
+
+BASE = """
+schema: 1
+id: east-1
+team: 华东一组
+manager: wang
+period: {name: 2023 Q3, start: "2023-07-01", end: "2023-09-30"}
+members:
+  - {id: wang, name: 王经理, role: manager}
+  - {id: li, name: 李顾问}
+strategies:
+  - {id: s1, module: customer, direction: 深耕老客户, measures: [回访]}
+"""
+
+
+def make_plan(goals, tasks=(), **fields):
+    """A plan from the small YAML base above, plus goals, tasks and top-level overrides."""
+    data = {**yaml.safe_load(BASE), "goals": list(goals), "tasks": list(tasks), **fields}
+    return build_plan(data, path="plans/east-1.md")
+
+
+def goal(**fields):
+    revenue = {"id": "revenue", "dimension": "revenue", "metric": "月销售额", "unit": "万元"}
+    return {**revenue, "baseline": 80, "target": 120, **fields}
+
+
+def task(**fields):
+    base = {"id": "t1", "strategy": "s1", "title": "整理客户清单", "owner": "li"}
+    return {"start": "2023-08-01", "end": "2023-08-10", **base, **fields}
+
+
+NEW_CUSTOMERS = {
+    "id": "new",
+    "dimension": "new_customers",
+    "metric": "新客户",
+    "unit": "家",
+    "baseline": 0,
+    "target": 30,
+    "basis": "cumulative",
+    "actuals": [{"date": "2023-07-31", "value": 12}],
+}
+
+
+def standup_plan():
+    return make_plan(
+        region="华东",
+        goals=[goal(actuals=[{"date": "2023-08-01", "value": 80}]), NEW_CUSTOMERS],
+        tasks=[
+            task(id="list", checkins=[{"date": "2023-08-12", "progress": 50}]),
+            task(
+                id="crm",
+                title="开通 CRM",
+                owner=["li", "wang"],
+                end="2023-08-30",
+                state="blocked",
+                checkins=[{"date": "2023-08-14", "progress": 40, "blocker": "账号未开通"}],
+            ),
+            task(id="train", title="产品培训", owner="all", start="2023-08-10", end="2023-08-30"),
+            task(
+                id="calls",
+                title="回访老客户",
+                start="2023-08-10",
+                end="2023-08-30",
+                checkins=[{"date": "2023-08-15", "progress": 40}],
+            ),
+        ],
+    )
+
+
+def test_report_has_the_pinned_json_shape():
+    assert status.report([standup_plan()], AS_OF) == {
+        "as_of": "2023-08-15",
+        "plans": [
+            {
+                "id": "east-1",
+                "team": "华东一组",
+                "goals": [
+                    {
+                        "id": "revenue",
+                        "current": 80,
+                        "expected": 99.7802,
+                        "gap": 40,
+                        "attainment": 0.667,
+                        "status": "off_track",
+                        "forecast": None,
+                    },
+                    {
+                        "id": "new",
+                        "current": 12,
+                        "expected": 14.8352,
+                        "gap": 18,
+                        "attainment": 0.4,
+                        "status": "at_risk",
+                        "forecast": 24,
+                    },
+                ],
+                "tasks": [
+                    {
+                        "id": "list",
+                        "status": "overdue",
+                        "planned": 100,
+                        "actual": 50,
+                        "days_behind": 15,
+                        "help_needed": True,
+                        "stale": True,
+                    },
+                    {
+                        "id": "crm",
+                        "status": "blocked",
+                        "planned": 50,
+                        "actual": 40,
+                        "days_behind": 15,  # no check-in before 08-14
+                        "help_needed": True,
+                        "stale": False,
+                    },
+                    {
+                        "id": "train",
+                        "status": "help_needed",
+                        "planned": 28.5714,
+                        "actual": 0,
+                        "days_behind": 6,
+                        "help_needed": True,
+                        "stale": True,
+                    },
+                    {
+                        "id": "calls",
+                        "status": "on_track",
+                        "planned": 28.5714,
+                        "actual": 40,
+                        "days_behind": 0,
+                        "help_needed": False,
+                        "stale": False,
+                    },
+                ],
+            }
+        ],
+    }
+
+
+def test_report_numbers_are_json_friendly():
+    data = status.report([standup_plan()], AS_OF)
+    text = json.dumps(data, ensure_ascii=False)
+    assert '"gap": 40,' in text and "40.0" not in text
+    assert json.loads(text) == data
+    assert status.report([], AS_OF) == {"as_of": "2023-08-15", "plans": []}
+
+
+def test_report_attainment_is_none_when_undefined():
+    plan = make_plan(goals=[goal(baseline=0, target=0)])
+    assert status.report([plan], AS_OF)["plans"][0]["goals"][0]["attainment"] is None
+
+
+def test_text_summary_for_the_standup():
+    text = status.format_text([standup_plan()], AS_OF, color=False)
+    lines = text.splitlines()
+    assert lines[0] == "华东一组 (华东) — 2023 Q3, 2023-07-01 to 2023-09-30 — as of 2023-08-15"
+    assert "✖ off track" in text and "80 / 120 万元 (67%), gap 40 万元" in text
+    assert "▲ at risk" in text and "12 / 30 家" in text
+    assert "■ blocked" in text and "blocked: 账号未开通" in text and "李顾问, 王经理" in text
+    assert "✖ needs help" in text and "whole team" in text and "no update yet" in text
+    assert "✖ overdue" in text and "manager 1:1 needed" in text
+    assert "回访老客户" not in text  # on track: not a stand-up topic
+    # Help needed first, so the manager starts with the 1:1s.
+    assert text.index("needs help") < text.index("■ blocked")
+    assert "\x1b[" not in text
+    assert lines[-1] == (
+        "Summary on 2023-08-15: 1 plan; 2 goals (1 at risk, 1 off track); "
+        "4 tasks (3 need help, 1 overdue, 1 blocked, 2 without a recent update)."
+    )
+
+
+def test_text_uses_colour_only_when_asked():
+    coloured = status.format_text([standup_plan()], AS_OF, color=True)
+    assert "\x1b[31m" in coloured and "\x1b[0m" in coloured
+    assert "✖ off track" in coloured  # the word and symbol stay beside the colour
+
+
+def test_text_when_all_is_well():
+    plan = make_plan(
+        goals=[goal(actuals=[{"date": "2023-08-01", "value": 120}])],
+        tasks=[task(checkins=[{"date": "2023-08-05", "progress": 100}])],
+    )
+    text = status.format_text([plan], AS_OF, color=False)
+    assert "✔ achieved" in text and "target met" in text
+    assert "Tasks: all on schedule" in text
+    assert text.splitlines()[-1].endswith("1 tasks (none needs attention).")
+
+
+def fake_validate(monkeypatch, plans=(), diagnostics=(), ok=True):
+    module = SimpleNamespace(
+        check=lambda paths, **_: SimpleNamespace(
+            plans=tuple(plans), diagnostics=tuple(diagnostics), ok=ok, files=()
+        )
+    )
+    monkeypatch.setitem(sys.modules, "generator.validate", module)
+    monkeypatch.setattr(generator, "validate", module, raising=False)
+
+
+def test_run_prints_json(monkeypatch):
+    fake_validate(monkeypatch, plans=[standup_plan()])
+    out, err = io.StringIO(), io.StringIO()
+    assert status.run(["plans"], "2023-08-15", "json", out, stderr=err) == 0
+    assert json.loads(out.getvalue()) == status.report([standup_plan()], AS_OF)
+    assert err.getvalue() == ""
+
+
+def test_run_prints_text_without_colour_off_a_terminal(monkeypatch):
+    fake_validate(monkeypatch, plans=[standup_plan()])
+    out = io.StringIO()
+    assert status.run([], "2023-08-15", "text", out, stderr=io.StringIO()) == 0
+    assert out.getvalue() == status.format_text([standup_plan()], AS_OF, color=False)
+
+
+def test_run_reports_invalid_plans(monkeypatch):
+    problem = "plans/east-1.md:12:5: error [type] /goals/0/target: must be a number"
+    fake_validate(monkeypatch, diagnostics=[problem], ok=False)
+    out, err = io.StringIO(), io.StringIO()
+    assert status.run(["plans"], "2023-08-15", "text", out, stderr=err) == 1
+    assert err.getvalue() == problem + "\n"
+    assert out.getvalue() == ""
+
+
+@pytest.mark.parametrize(("as_of", "fmt"), [("15.08.2023", "text"), ("2023-08-15", "html")])
+def test_run_rejects_bad_options(monkeypatch, as_of, fmt):
+    fake_validate(monkeypatch)
+    err = io.StringIO()
+    assert status.run([], as_of, fmt, io.StringIO(), stderr=err) == 2
+    assert err.getvalue().startswith("Error: ")

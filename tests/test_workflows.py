@@ -1,0 +1,346 @@
+"""The GitHub workflows and pre-commit hooks, read and linted offline.
+
+A workflow mistake shows only on GitHub, after a push: these tests catch it here. They check
+that every workflow parses, calls only commands, options and files that exist, pins every
+action to a commit, and passes zizmor's offline security audit.
+"""
+
+import json
+import os
+import re
+import shlex
+import shutil
+import subprocess
+import tomllib
+from collections.abc import Iterator
+from importlib.util import find_spec
+from pathlib import Path
+
+import click
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+WORKFLOWS_DIR = ROOT / ".github" / "workflows"
+WORKFLOW_PATHS = sorted([*WORKFLOWS_DIR.glob("*.yml"), *WORKFLOWS_DIR.glob("*.yaml")])
+PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+
+# The command line of SPEC §6, used only while generator.cli cannot be imported:
+# command -> {option: allowed values, or None for an option that takes any value or none}.
+SPEC_COMMANDS: dict[str, dict[str, frozenset[str] | None]] = {
+    "validate": {"--format": frozenset({"text", "json", "github", "markdown"}), "--strict": None},
+    "build": {"--as-of": None, "--site-dir": None},
+    "serve": {},
+    "status": {"--as-of": None},
+    "diff": {"--format": frozenset({"text", "markdown", "json"})},
+    "new": {"--team": None, "--period": None, "--from": None},
+    "checkin": {"--progress": None, "--note": None, "--date": None},
+}
+
+# What a run: script may call besides the project's own scripts and its test tools:
+# shell words and the few tools every GitHub-hosted Ubuntu runner has.
+SHELL_WORDS = frozenset(
+    "if then else elif fi for while until do done case esac ! { } [ [[ test true false "
+    "echo printf exit cd export set shift read".split()
+)
+RUNNER_TOOLS = frozenset({"python", "git", "grep", "sed", "head", "tail", "wc", "cat"})
+COMMAND_SEPARATORS = frozenset({"|", "||", "&&", ";", "&", "("})
+PINNED_USES = re.compile(r"^[\w.-]+/[\w./-]+@[0-9a-f]{40}$")
+VERSION_COMMENT = re.compile(r"#\s*v\d+(\.\d+){0,2}\b")
+
+
+def load_workflow(path: Path) -> dict:
+    """The workflow as data; YAML 1.1 reads the key `on` as True, so it is put back."""
+    workflow = yaml.safe_load(path.read_text(encoding="utf-8"))
+    if True in workflow:
+        workflow["on"] = workflow.pop(True)
+    return workflow
+
+
+def steps(workflow: dict) -> Iterator[tuple[str, dict]]:
+    """Every step of every job, with the job's id."""
+    for job_id, job in workflow["jobs"].items():
+        for step in job.get("steps", []):
+            yield job_id, step
+
+
+def run_scripts(path: Path) -> list[str]:
+    """The shell scripts of a workflow's run: steps."""
+    return [step["run"] for _, step in steps(load_workflow(path)) if "run" in step]
+
+
+def shell_commands(script: str) -> Iterator[list[str]]:
+    """The simple commands of a script, each as its words (assignments dropped).
+
+    A light reading of shell, enough for the short scripts of our workflows: a new command
+    starts at each line, after | || && ; & ( and after if/then/else and the like.
+    """
+    script = script.replace("\\\n", " ")
+    for line in script.splitlines():
+        lexer = shlex.shlex(line, posix=True, punctuation_chars=True)
+        lexer.whitespace_split = True
+        words: list[str] = []
+        for token in lexer:
+            if token in COMMAND_SEPARATORS or token in SHELL_WORDS and not words:
+                if words:
+                    yield words
+                words = []
+            elif not words and re.match(r"^[A-Za-z_]\w*=", token):
+                continue  # a variable assignment before (or instead of) a command
+            elif words or not set(token) <= set("();<>|&"):
+                words.append(token)
+        if words:
+            yield words
+
+
+def spec_of_cli() -> dict[str, dict[str, frozenset[str] | None]]:
+    """The commands and options of `salesplan`, from the click app when it can be imported."""
+    try:
+        from generator.cli import main
+    except ImportError:
+        return SPEC_COMMANDS
+    assert isinstance(main, click.Group), "salesplan is a group of commands"
+    commands = {}
+    for name, command in main.commands.items():
+        options: dict[str, frozenset[str] | None] = {}
+        for param in command.params:
+            choices = param.type.choices if isinstance(param.type, click.Choice) else None
+            for opt in [*param.opts, *param.secondary_opts]:
+                options[opt] = frozenset(choices) if choices else None
+        commands[name] = options
+    return commands
+
+
+def test_both_workflows_exist():
+    names = {path.name for path in WORKFLOW_PATHS}
+    assert {"check-pull-request.yml", "publish-site.yml"} <= names
+
+
+@pytest.mark.parametrize("path", WORKFLOW_PATHS, ids=lambda p: p.name)
+def test_workflow_is_well_formed(path):
+    workflow = load_workflow(path)
+    assert workflow["name"]
+    assert workflow["on"], "a workflow needs triggers"
+    assert workflow["permissions"] == {}, "jobs get permissions one by one, nothing by default"
+    for job_id, job in workflow["jobs"].items():
+        assert job["runs-on"], job_id
+        assert job["timeout-minutes"] <= 30, job_id
+        assert "permissions" in job, f"{job_id} must declare its permissions"
+
+
+@pytest.mark.parametrize("path", WORKFLOW_PATHS, ids=lambda p: p.name)
+def test_workflow_never_runs_untrusted_code_with_secrets(path):
+    triggers = load_workflow(path)["on"]
+    assert "pull_request_target" not in triggers
+    assert "workflow_run" not in triggers
+
+
+@pytest.mark.parametrize("path", WORKFLOW_PATHS, ids=lambda p: p.name)
+def test_checkout_keeps_no_credentials(path):
+    for job_id, step in steps(load_workflow(path)):
+        if step.get("uses", "").startswith("actions/checkout@"):
+            assert step["with"]["persist-credentials"] is False, job_id
+
+
+@pytest.mark.parametrize("path", WORKFLOW_PATHS, ids=lambda p: p.name)
+def test_actions_are_pinned_to_commits_with_their_version(path):
+    for line in path.read_text(encoding="utf-8").splitlines():
+        match = re.match(r"^\s*(?:-\s+)?uses:\s*(\S+)(.*)$", line)
+        if not match or match[1].startswith("./"):
+            continue
+        assert PINNED_USES.match(match[1]), f"not pinned to a full commit SHA: {line.strip()}"
+        assert VERSION_COMMENT.search(match[2]), f"no # vX.Y.Z comment: {line.strip()}"
+
+
+def test_each_action_is_pinned_to_one_commit_everywhere():
+    pins: dict[str, set[str]] = {}
+    for path in WORKFLOW_PATHS:
+        for _, step in steps(load_workflow(path)):
+            if "@" in step.get("uses", ""):
+                action, commit = step["uses"].split("@")
+                pins.setdefault(action, set()).add(commit)
+    assert {action: commits for action, commits in pins.items() if len(commits) > 1} == {}
+
+
+@pytest.mark.parametrize("path", WORKFLOW_PATHS, ids=lambda p: p.name)
+def test_run_scripts_hold_no_expressions(path):
+    # ${{ }} in a script is pasted in before the shell reads it: values go through env: instead.
+    for script in run_scripts(path):
+        assert "${{" not in script, script
+
+
+@pytest.mark.parametrize("path", WORKFLOW_PATHS, ids=lambda p: p.name)
+def test_run_scripts_call_only_commands_that_exist(path):
+    test_extra = PYPROJECT["project"]["optional-dependencies"]["test"]
+    test_tools = {re.match(r"[A-Za-z0-9_.-]+", requirement)[0] for requirement in test_extra}
+    known = SHELL_WORDS | RUNNER_TOOLS | set(PYPROJECT["project"]["scripts"]) | test_tools
+    for script in run_scripts(path):
+        for words in shell_commands(script):
+            assert words[0] in known, f"unknown command {words[0]!r} in {path.name}"
+            if words[:2] == ["python", "-m"]:
+                assert words[2] == "pip" or find_spec(words[2]), f"no module {words[2]}"
+
+
+@pytest.mark.parametrize("path", WORKFLOW_PATHS, ids=lambda p: p.name)
+def test_salesplan_calls_use_commands_and_options_that_exist(path):
+    cli = spec_of_cli()
+    calls = [words for script in run_scripts(path) for words in shell_commands(script)]
+    calls = [words for words in calls if words[0] == "salesplan"]
+    for words in calls:
+        command, *args = words[1:]
+        assert command in cli, f"salesplan has no command {command!r}"
+        options = cli[command]
+        for index, arg in enumerate(args):
+            name, _, value = arg.partition("=")
+            if not name.startswith("--"):
+                continue
+            assert name in options, f"salesplan {command} has no option {name}"
+            value = value or (args[index + 1] if index + 1 < len(args) else "")
+            if options[name] is not None:
+                assert value in options[name], f"salesplan {command} {name} {value}: no such"
+
+
+def test_pull_requests_are_validated_summarised_and_previewed():
+    workflow = load_workflow(WORKFLOWS_DIR / "check-pull-request.yml")
+    scripts = "\n".join(run_scripts(WORKFLOWS_DIR / "check-pull-request.yml"))
+    assert "salesplan validate --format github" in scripts
+    assert "salesplan validate --format markdown" in scripts
+    assert "$GITHUB_STEP_SUMMARY" in scripts
+    assert "salesplan build" in scripts
+    assert "python -m pytest" in scripts
+    assert workflow["concurrency"]["cancel-in-progress"] is True
+    uploads = [step["with"]["name"] for _, step in steps(workflow) if "upload-artifact" in str(step)]
+    assert "site-preview" in uploads
+
+
+def test_publishing_deploys_with_least_privilege():
+    workflow = load_workflow(WORKFLOWS_DIR / "publish-site.yml")
+    assert workflow["on"]["push"]["branches"] == ["main"]
+    assert workflow["concurrency"]["group"]
+    build, deploy = workflow["jobs"]["build"], workflow["jobs"]["deploy"]
+    assert build["permissions"] == {"contents": "read"}
+    assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
+    assert deploy["environment"]["name"] == "github-pages"
+    checkout = next(s for _, s in steps(workflow) if s.get("uses", "").startswith("actions/checkout"))
+    assert checkout["with"]["fetch-depth"] == 0, "the history pages need the whole history"
+    for _, step in steps(workflow):
+        # A cache written by another run must not be able to change what is published.
+        assert "cache" not in step.get("with", {}), step.get("name")
+    used = {step.get("uses", "").split("@")[0] for _, step in steps(workflow)}
+    assert {"actions/upload-pages-artifact", "actions/deploy-pages"} <= used
+
+
+@pytest.mark.parametrize("path", WORKFLOW_PATHS, ids=lambda p: p.name)
+def test_files_named_by_workflows_exist(path):
+    for _, step in steps(load_workflow(path)):
+        dependency_path = step.get("with", {}).get("cache-dependency-path")
+        if dependency_path:
+            assert (ROOT / dependency_path).is_file(), dependency_path
+        if step.get("uses", "").startswith("./"):
+            assert (ROOT / step["uses"]).is_dir(), step["uses"]
+    for script in run_scripts(path):
+        for words in shell_commands(script):
+            for word in words:
+                if re.match(r"^(\./|scripts/)|\.(sh|bash|py)$", word):
+                    assert (ROOT / word).is_file(), f"{path.name} runs missing {word}"
+
+
+def summary_step_script() -> str:
+    workflow = load_workflow(WORKFLOWS_DIR / "check-pull-request.yml")
+    return next(s["run"] for _, s in steps(workflow) if "GITHUB_STEP_SUMMARY" in s.get("run", ""))
+
+
+@pytest.mark.parametrize(
+    ("report_bytes", "validator_exit", "step_exit"),
+    [(2_000, 0, 0), (2_000, 1, 0), (3 * 1024 * 1024, 1, 0), (0, 2, 2)],
+    ids=["valid", "invalid", "invalid-and-huge", "usage-error"],
+)
+def test_summary_step_stays_under_the_limit_and_keeps_failures(
+    tmp_path, report_bytes, validator_exit, step_exit
+):
+    # A stand-in for salesplan: prints report_bytes of table rows, exits validator_exit.
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    row = "| plans/东区.md | 42 | error | type | 目标必须是数字 |\n"
+    fake = bin_dir / "salesplan"
+    fake.write_text(
+        f"#!/bin/bash\npython3 -c 'import sys; sys.stdout.write({row!r} * {report_bytes}"
+        f" // {len(row.encode())})'\nexit {validator_exit}\n",
+        encoding="utf-8",
+    )
+    fake.chmod(0o755)
+    summary = tmp_path / "summary.md"
+    env = {
+        **os.environ,
+        "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}",
+        "RUNNER_TEMP": str(tmp_path),
+        "GITHUB_STEP_SUMMARY": str(summary),
+    }
+    # GitHub runs run: scripts with `bash -e {0}`.
+    done = subprocess.run(
+        ["bash", "-e", "-c", summary_step_script()], env=env, capture_output=True, check=False
+    )
+    assert done.returncode == step_exit, done.stderr
+    if step_exit:
+        return
+    written = summary.read_bytes()
+    assert len(written) < 1024 * 1024
+    text = written.decode("utf-8")  # truncation never splits a character
+    if report_bytes > 1024 * 1024:
+        assert "Truncated" in text
+        assert all(line.endswith("|") for line in text.splitlines()[:-3] if line)
+    else:
+        assert "Truncated" not in text
+
+
+def test_zizmor_finds_nothing_of_medium_severity_or_above():
+    zizmor = shutil.which("zizmor")
+    if zizmor is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail("zizmor is not installed: python -m pip install -e '.[test]'")
+        pytest.skip("zizmor is not installed")
+    done = subprocess.run(
+        [zizmor, "--offline", "--no-exit-codes", "--format", "json", "--collect", "all"]
+        + [".github/workflows", ".pre-commit-config.yaml", ".pre-commit-hooks.yaml"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    serious = [
+        f"{finding['ident']}: {finding['desc']} at "
+        + ", ".join(
+            f"{loc['symbolic']['key']['Local']['verbatim_path']}:"
+            f"{loc['concrete']['location']['start_point']['row'] + 1}"
+            for loc in finding["locations"]
+        )
+        for finding in json.loads(done.stdout)
+        if finding["determinations"]["severity"] in {"Medium", "High"}
+    ]
+    assert serious == []
+
+
+def test_pre_commit_hook_validates_plans():
+    (hook,) = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    assert hook["id"] == "salesplan-validate"
+    assert hook["entry"] == "salesplan validate"
+    assert hook["language"] == "python"
+    assert hook["files"] == r"^plans/.*\.md$"
+    files, exclude = re.compile(hook["files"]), re.compile(hook["exclude"])
+    for path in ["plans/east-1.md", "plans/east/east-shanghai-2023q3.md"]:
+        assert files.search(path) and not exclude.search(path), path
+    for path in ["plans/_template.md", "plans/east/_draft.md"]:
+        assert exclude.search(path), path
+    assert not files.search("docs/index.md")
+    assert "validate" in spec_of_cli()
+
+
+def test_own_pre_commit_config_uses_the_hook_and_ruff():
+    manifest = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    hooks = {hook["id"]: hook for repo in config["repos"] for hook in repo["hooks"]}
+    assert {"salesplan-validate", "ruff-check", "ruff-format"} <= set(hooks)
+    for key in ("entry", "files", "exclude"):
+        assert hooks["salesplan-validate"][key] == manifest[0][key], key
