@@ -168,7 +168,7 @@ def goal_metrics(goal: Goal, plan: Plan, as_of: date) -> GoalMetrics:
         current=current,
         expected=expected,
         gap=goal.target - current if increase else current - goal.target,
-        attainment=_ratio(current, goal.target) if increase else _ratio(goal.target, current),
+        attainment=_attainment(current, goal.target, goal.direction),
         status=goal_status(goal, current, expected),
         forecast=_forecast(goal, start, as_of, current, [(a.date, a.value) for a in known]),
         elapsed=f,
@@ -335,21 +335,8 @@ def rollup(
             line[1] += g.target
             line[2] += 1
     lines = tuple(
-        RollupLine(
-            dimension=dimension,
-            unit=unit,
-            basis=basis,
-            current=current,
-            target=target,
-            attainment=_ratio(current, target)
-            if direction == "increase"
-            else _ratio(target, current),
-            goals=int(count),
-            direction=direction,
-        )
-        for (dimension, unit, basis, direction), (current, target, count) in sorted(
-            sums.items(), key=lambda item: _line_order(item[0])
-        )
+        RollupLine(*key[:3], current, target, _attainment(current, target, key[3]), int(n), key[3])
+        for key, (current, target, n) in sorted(sums.items(), key=lambda kv: _line_order(kv[0]))
     )
     goals = [gm for pm in metrics for gm in pm.goals]
     tasks = [tm for pm in metrics for tm in pm.tasks]
@@ -400,7 +387,8 @@ def _clamp(value: float, low: float, high: float) -> float:
     return max(low, min(high, value))
 
 
-def _ratio(numerator: float, denominator: float) -> float | None:
+def _attainment(current: float, target: float, direction: str) -> float | None:
+    numerator, denominator = (current, target) if direction == "increase" else (target, current)
     return numerator / denominator if denominator != 0 else None
 
 

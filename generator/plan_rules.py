@@ -6,6 +6,7 @@ reports every problem of a file.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -13,6 +14,8 @@ from typing import Any
 
 from .load import escape_pointer
 from .model import ALL
+
+_MONTH = re.compile(r"\d{4}-(0[1-9]|1[0-2])")
 
 
 @dataclass(frozen=True)
@@ -223,7 +226,7 @@ class _Checker:
                 self.add(
                     "not-ascending",
                     f"{pointer}/date",
-                    f"{what} are in date order: {day} comes after {last}; move it up",
+                    f"{what} must be in date order: {day} is listed after {last}; move it up",
                 )
             last = day if last is None else max(last, day)
             days.append(day)
@@ -247,7 +250,7 @@ class _Checker:
             if isinstance(history, dict) and self.start:
                 first_month = self.start.strftime("%Y-%m")
                 for month in history:
-                    if isinstance(month, str) and month >= first_month:
+                    if isinstance(month, str) and _MONTH.fullmatch(month) and month >= first_month:
                         self.add(
                             "history-in-period",
                             f"{pointer}/history/{escape_pointer(month)}",
@@ -278,13 +281,14 @@ class _Checker:
     def traceability(self) -> None:
         addressed = {r for _, s in self.strategies for _, r in _refs(s.get("addresses"), "")}
         served = {g for _, s in self.strategies for _, g in _refs(s.get("goals"), "")}
-        tasked = {t.get("strategy") for _, t in self.tasks}
+        tasked = {t["strategy"] for _, t in self.tasks if isinstance(t.get("strategy"), str)}
         for pointer, cause in self.causes:
             if isinstance(cause.get("id"), str) and cause["id"] not in addressed:
                 self.add(
                     "unaddressed-root-cause",
                     pointer,
-                    f'no strategy addresses the root cause "{cause["id"]}": add it to a strategy\'s addresses',
+                    f'no strategy addresses the root cause "{cause["id"]}": '
+                    "add it to a strategy's addresses",
                 )
         for pointer, strategy in self.strategies:
             if isinstance(strategy.get("id"), str) and strategy["id"] not in tasked:

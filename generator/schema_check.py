@@ -129,7 +129,7 @@ def _kinds(expected: Any) -> str:
 
 
 def _title(schema: Any) -> str:
-    if isinstance(schema, dict) and "$ref" in schema:
+    if isinstance(schema, dict) and "$ref" in schema and "title" not in schema:
         name = schema["$ref"].rsplit("/", 1)[-1]
         schema = load_schema().get("$defs", {}).get(name, {})
     return schema.get("title", "") if isinstance(schema, dict) else ""

@@ -107,9 +107,15 @@ def format_text(plans: Sequence[Plan], as_of: date, color: bool) -> str:
 def _plan_lines(pm: PlanMetrics, paint) -> list[str]:
     plan, period = pm.plan, pm.plan.period
     region = f" ({plan.region})" if plan.region else ""
+    if pm.as_of > period.end:
+        phase = " (period ended)"
+    elif pm.as_of < period.start:
+        phase = " (period not started)"
+    else:
+        phase = ""
     lines = [
         paint("1", f"{plan.team}{region}")
-        + f" — {period.name}, {period.start} to {period.end} — as of {pm.as_of}",
+        + f" — {period.name}, {period.start} to {period.end}{phase} — as of {pm.as_of}",
         "  Goals",
     ]
     width = max((_width(gm.goal.metric) for gm in pm.goals), default=0)
@@ -157,7 +163,7 @@ def _task_line(tm: TaskMetrics, plan: Plan, as_of: date, paint) -> str:
         symbol, word, code = "…", "no update", "33"
     facts = [f"planned {tm.planned:.0f}%, done {tm.actual:.0f}%"]
     if tm.days_behind:
-        facts.append(f"behind {_days(tm.days_behind)} in a row")
+        facts.append(f"behind for {_days(tm.days_behind)}")
     if tm.help_needed:
         facts.append("manager 1:1 needed")
     if task.state == "blocked":
@@ -271,6 +277,6 @@ def run(
         stdout.write(json.dumps(report(checked.plans, day), ensure_ascii=False, indent=2) + "\n")
     else:
         if color is None:
-            color = stdout.isatty() and "NO_COLOR" not in os.environ
+            color = stdout.isatty() and not os.environ.get("NO_COLOR")
         stdout.write(format_text(checked.plans, day, color))
     return 0

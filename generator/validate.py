@@ -78,32 +78,38 @@ def check(
     """
     files = find_plan_files(paths)
     loaded = [load_file(path, path.as_posix()) for path in files]
-    context = list(loaded)
+    project: list[LoadedFile] = []
+    inside: set[int] = set()  # indexes of named files that belong to the project's plans folder
     if plans_dir is not None and plans_dir.is_dir():
+        root = _identity(plans_dir)
         named = {_identity(p) for p in files}
-        context += [
+        inside = {i for i, p in enumerate(files) if _identity(p).startswith(root + "/")}
+        project = [
             load_file(p, p.as_posix())
             for p in find_plan_files([plans_dir])
             if _identity(p) not in named
         ]
-    owners_of_id = _plan_ids(context)
-    all_ids = set(owners_of_id)
+    # `previous` may name any plan we know of; an id is a duplicate only within one project
+    all_ids = set(_plan_ids(loaded + project))
+    named_ids = _plan_ids(loaded)
+    project_ids = _plan_ids(loaded + project)
 
     diagnostics: list[Diagnostic] = []
     plans: list[Plan] = []
-    for path, item in zip(files, loaded, strict=True):
+    for index, (path, item) in enumerate(zip(files, loaded, strict=True)):
         found = list(item.diagnostics)
         if item.data is not None:
             found += _data_diagnostics(item, all_ids)
-            found += _cross_file(item, owners_of_id)
-            if path.stem != item.data.get("id", path.stem) and isinstance(item.data.get("id"), str):
+            found += _cross_file(item, project_ids if index in inside else named_ids)
+            plan_id = item.data.get("id")
+            if isinstance(plan_id, str) and path.stem != plan_id:
                 found.append(
                     _at(
                         item,
                         "file-name-mismatch",
                         "/id",
-                        f'the file is named "{path.name}" but the plan id is "{item.data["id"]}": '
-                        f'name the file "{item.data["id"]}.md" so people find it',
+                        f'the file is named "{path.name}" but the plan id is "{plan_id}": '
+                        f'name the file "{plan_id}.md" so people find it',
                     )
                 )
         if strict:
@@ -155,6 +161,7 @@ def _cross_file(item: LoadedFile, owners_of_id: dict[str, list[LoadedFile]]) -> 
             item,
             "duplicate-plan-id",
             "/id",
-            f'the plan id "{plan_id}" is also used by {", ".join(others)}: every plan needs its own id',
+            f'the plan id "{plan_id}" is also used by {", ".join(others)}: '
+            "every plan needs its own id",
         )
     ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from pathlib import Path
 
 import pytest
 import yaml
@@ -493,3 +494,35 @@ def test_empty_rollup():
     org = organisation_rollup([])
     assert org.lines == () and org.help_needed == ()
     assert all(n == 0 for _, n in org.goal_status_counts + org.task_status_counts)
+
+
+# --- the formulas page ----------------------------------------------------------------------
+
+FORMULAS = Path(__file__).parent.parent / "docs" / "formulas.md"
+
+
+def test_formulas_page_shows_the_numbers_the_code_computes():
+    text = FORMULAS.read_text(encoding="utf-8")
+    plan = make_plan()
+    mid = goal_metrics(plan.goals[0], plan, date(2023, 8, 15))
+    shown = [
+        f"f = 45 ÷ 91 = **{mid.elapsed:.3f}**",
+        f"**{mid.expected:.2f} 万元**",
+        f"**{mid.gap:g} 万元**",
+        f"**{mid.attainment * 100:.1f} %**",
+    ]
+    for snippet in shown:
+        assert text.count(snippet) == 2, snippet  # once per language
+
+    helped = task_on("2023-08-06", checkins=[{"date": "2023-08-03", "progress": 30}])
+    assert helped.help_needed
+    streak = 0
+    for day in helped.days:
+        streak = streak + 1 if day.behind else 0
+        for yes, no in (("是", "否"), ("yes", "no")):
+            row = (
+                f"| {day.day:%m-%d} | {day.planned:.0f} % | {day.actual:.0f} % "
+                f"| {yes if day.behind else no} | {streak} |"
+            )
+            assert row in text, row
+    assert streak == helped.days_behind == 3

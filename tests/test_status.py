@@ -244,3 +244,26 @@ def test_run_rejects_bad_options(monkeypatch, as_of, fmt):
     err = io.StringIO()
     assert status.run([], as_of, fmt, io.StringIO(), stderr=err) == 2
     assert err.getvalue().startswith("Error: ")
+
+
+def test_header_says_when_the_period_is_over():
+    plan = make_plan(goals=[goal()])
+    assert "(period ended)" in status.format_text([plan], date(2023, 10, 8), color=False)
+    assert "(period not started)" in status.format_text([plan], date(2023, 6, 8), color=False)
+
+
+def test_run_validates_real_plan_files(tmp_path):
+    data = {**yaml.safe_load(BASE), "goals": [goal()], "tasks": [task()]}
+    front = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+    (tmp_path / "east-1.md").write_text(f"---\n{front}---\n\n# 华东一组\n", encoding="utf-8")
+    out, err = io.StringIO(), io.StringIO()
+    assert status.run([tmp_path], "2023-08-15", "json", out, stderr=err) == 0, err.getvalue()
+    plans = json.loads(out.getvalue())["plans"]
+    assert [(p["id"], p["goals"][0]["gap"], p["tasks"][0]["status"]) for p in plans] == [
+        ("east-1", 40, "overdue")
+    ]
+
+    (tmp_path / "east-1.md").write_text("---\nschema: 1\nid: east-1\n---\n", encoding="utf-8")
+    err = io.StringIO()
+    assert status.run([tmp_path], "2023-08-15", "text", io.StringIO(), stderr=err) == 1
+    assert "east-1.md:" in err.getvalue()

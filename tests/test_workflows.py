@@ -37,12 +37,12 @@ SPEC_COMMANDS: dict[str, dict[str, frozenset[str] | None]] = {
     "checkin": {"--progress": None, "--note": None, "--date": None},
 }
 
-# What a run: script may call besides the project's own scripts and its test tools:
-# shell words and the few tools every GitHub-hosted Ubuntu runner has.
-SHELL_WORDS = frozenset(
-    "if then else elif fi for while until do done case esac ! { } [ [[ test true false "
-    "echo printf exit cd export set shift read".split()
-)
+# Shell keywords after which a new command starts, and the builtins a script may call.
+SHELL_KEYWORDS = frozenset({"if", "then", "else", "elif", "fi", "while", "until", "do", "done"})
+SHELL_KEYWORDS |= {"!", "{", "}"}
+SHELL_BUILTINS = frozenset({"[", "[[", "test", "true", "false", "echo", "printf", "exit", "cd"})
+# Besides the project's own scripts and its test tools, a run: script may call only the few
+# tools every GitHub-hosted Ubuntu runner has.
 RUNNER_TOOLS = frozenset({"python", "git", "grep", "sed", "head", "tail", "wc", "cat"})
 COMMAND_SEPARATORS = frozenset({"|", "||", "&&", ";", "&", "("})
 PINNED_USES = re.compile(r"^[\w.-]+/[\w./-]+@[0-9a-f]{40}$")
@@ -80,15 +80,19 @@ def shell_commands(script: str) -> Iterator[list[str]]:
         lexer = shlex.shlex(line, posix=True, punctuation_chars=True)
         lexer.whitespace_split = True
         words: list[str] = []
+        # After $(( or a leading redirection (`} >> file`) come numbers and files, not a command.
+        no_command = False
         for token in lexer:
-            if token in COMMAND_SEPARATORS or token in SHELL_WORDS and not words:
+            if token in COMMAND_SEPARATORS or (token in SHELL_KEYWORDS and not words):
                 if words:
                     yield words
-                words = []
-            elif not words and re.match(r"^[A-Za-z_]\w*=", token):
-                continue  # a variable assignment before (or instead of) a command
-            elif words or not set(token) <= set("();<>|&"):
+                words, no_command = [], False
+            elif words:
                 words.append(token)
+            elif token == "((" or set(token) <= set("<>&"):
+                no_command = True
+            elif not no_command and not re.match(r"^[A-Za-z_]\w*=", token):
+                words.append(token)  # (an assignment before a command is not the command)
         if words:
             yield words
 
@@ -96,12 +100,12 @@ def shell_commands(script: str) -> Iterator[list[str]]:
 def spec_of_cli() -> dict[str, dict[str, frozenset[str] | None]]:
     """The commands and options of `salesplan`, from the click app when it can be imported."""
     try:
-        from generator.cli import main
+        from generator import cli
     except ImportError:
         return SPEC_COMMANDS
-    assert isinstance(main, click.Group), "salesplan is a group of commands"
+    (group,) = {value for value in vars(cli).values() if isinstance(value, click.Group)}
     commands = {}
-    for name, command in main.commands.items():
+    for name, command in group.commands.items():
         options: dict[str, frozenset[str] | None] = {}
         for param in command.params:
             choices = param.type.choices if isinstance(param.type, click.Choice) else None
@@ -173,7 +177,7 @@ def test_run_scripts_hold_no_expressions(path):
 def test_run_scripts_call_only_commands_that_exist(path):
     test_extra = PYPROJECT["project"]["optional-dependencies"]["test"]
     test_tools = {re.match(r"[A-Za-z0-9_.-]+", requirement)[0] for requirement in test_extra}
-    known = SHELL_WORDS | RUNNER_TOOLS | set(PYPROJECT["project"]["scripts"]) | test_tools
+    known = SHELL_BUILTINS | RUNNER_TOOLS | set(PYPROJECT["project"]["scripts"]) | test_tools
     for script in run_scripts(path):
         for words in shell_commands(script):
             assert words[0] in known, f"unknown command {words[0]!r} in {path.name}"
@@ -209,7 +213,9 @@ def test_pull_requests_are_validated_summarised_and_previewed():
     assert "salesplan build" in scripts
     assert "python -m pytest" in scripts
     assert workflow["concurrency"]["cancel-in-progress"] is True
-    uploads = [step["with"]["name"] for _, step in steps(workflow) if "upload-artifact" in str(step)]
+    uploads = [
+        step["with"]["name"] for _, step in steps(workflow) if "upload-artifact" in str(step)
+    ]
     assert "site-preview" in uploads
 
 
@@ -221,7 +227,9 @@ def test_publishing_deploys_with_least_privilege():
     assert build["permissions"] == {"contents": "read"}
     assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
     assert deploy["environment"]["name"] == "github-pages"
-    checkout = next(s for _, s in steps(workflow) if s.get("uses", "").startswith("actions/checkout"))
+    checkout = next(
+        s for _, s in steps(workflow) if s.get("uses", "").startswith("actions/checkout")
+    )
     assert checkout["with"]["fetch-depth"] == 0, "the history pages need the whole history"
     for _, step in steps(workflow):
         # A cache written by another run must not be able to change what is published.
@@ -264,8 +272,9 @@ def test_summary_step_stays_under_the_limit_and_keeps_failures(
     row = "| plans/东区.md | 42 | error | type | 目标必须是数字 |\n"
     fake = bin_dir / "salesplan"
     fake.write_text(
-        f"#!/bin/bash\npython3 -c 'import sys; sys.stdout.write({row!r} * {report_bytes}"
-        f" // {len(row.encode())})'\nexit {validator_exit}\n",
+        f"#!/usr/bin/env python3\nimport sys\n"
+        f"sys.stdout.buffer.write({row.encode()!r} * ({report_bytes} // {len(row.encode())}))\n"
+        f"sys.exit({validator_exit})\n",
         encoding="utf-8",
     )
     fake.chmod(0o755)
@@ -286,6 +295,7 @@ def test_summary_step_stays_under_the_limit_and_keeps_failures(
     written = summary.read_bytes()
     assert len(written) < 1024 * 1024
     text = written.decode("utf-8")  # truncation never splits a character
+    assert text.startswith(row)
     if report_bytes > 1024 * 1024:
         assert "Truncated" in text
         assert all(line.endswith("|") for line in text.splitlines()[:-3] if line)
@@ -300,8 +310,10 @@ def test_zizmor_finds_nothing_of_medium_severity_or_above():
             pytest.fail("zizmor is not installed: python -m pip install -e '.[test]'")
         pytest.skip("zizmor is not installed")
     done = subprocess.run(
-        [zizmor, "--offline", "--no-exit-codes", "--format", "json", "--collect", "all"]
-        + [".github/workflows", ".pre-commit-config.yaml", ".pre-commit-hooks.yaml"],
+        [
+            *(zizmor, "--offline", "--no-exit-codes", "--format=json", "--collect=all"),
+            *(".github", ".pre-commit-config.yaml", ".pre-commit-hooks.yaml"),
+        ],
         cwd=ROOT,
         capture_output=True,
         text=True,

@@ -18,17 +18,60 @@ import markdown
 import nh3
 from markupsafe import Markup
 
+from .cells import Code, Group, Lines, Link, Status
+
 TEMPLATES = Path(__file__).parent / "templates"
 
 # Python-Markdown's backslash escapes (markdown.Markdown.ESCAPED_CHARS plus the attr_list braces).
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!>|~=^:])")
 
 _BODY_TAGS = {
-    "a", "abbr", "b", "blockquote", "br", "code", "dd", "del", "details", "div", "dl", "dt",
-    "em", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "ins", "kbd", "li", "mark",
-    "ol", "p", "pre", "s", "small", "span", "strong", "sub", "summary", "sup", "table",
-    "tbody", "td", "tfoot", "th", "thead", "tr", "u", "ul",
-}  # fmt: skip
+    "a",
+    "abbr",
+    "b",
+    "blockquote",
+    "br",
+    "code",
+    "dd",
+    "del",
+    "details",
+    "div",
+    "dl",
+    "dt",
+    "em",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "hr",
+    "i",
+    "img",
+    "ins",
+    "kbd",
+    "li",
+    "mark",
+    "ol",
+    "p",
+    "pre",
+    "s",
+    "small",
+    "span",
+    "strong",
+    "sub",
+    "summary",
+    "sup",
+    "table",
+    "tbody",
+    "td",
+    "tfoot",
+    "th",
+    "thead",
+    "tr",
+    "u",
+    "ul",
+}
 _BODY_ATTRIBUTES = {
     "a": {"href", "title"},
     "abbr": {"title"},
@@ -42,20 +85,35 @@ _URL_SCHEMES = {"http", "https", "mailto"}
 
 def markdown_inline(text: object) -> Markup:
     """Plain text made safe for a Markdown context (a heading): HTML-escaped, syntax escaped."""
-    escaped = html.escape(" ".join(str(text).split()), quote=True)
+    escaped = html.escape(" ".join(str(text).split()), quote=False)
     return Markup(_MARKDOWN_SPECIAL.sub(r"\\\1", escaped))
 
 
-def mermaid_text(text: object) -> str:
+def plain_text(text: object) -> Markup:
+    """Escaped text for an HTML block: line breaks become <br>, never a blank line (which would
+    end the HTML block inside the Markdown page)."""
+    lines = [" ".join(line.split()) for line in str(text).splitlines()]
+    return Markup("<br>").join(line for line in lines if line)
+
+
+def mermaid_text(text: object) -> Markup:
     """Text for a quoted Mermaid node label, `id["…"]`, using Mermaid's `#code;` entities.
 
     `#` goes first so that the entities written next are not escaped again.
     """
     flat = " ".join(str(text).split())
-    for char, entity in (("#", "#35;"), ('"', "#quot;"), ("<", "#lt;"), (">", "#gt;"),
-                         ("&", "#amp;"), ("`", "#96;"), ("|", "#124;")):  # fmt: skip
+    for char, entity in (
+        ("#", "#35;"),
+        ('"', "#quot;"),
+        ("<", "#lt;"),
+        (">", "#gt;"),
+        ("&", "#amp;"),
+        ("`", "#96;"),
+        ("|", "#124;"),
+    ):
         flat = flat.replace(char, entity)
-    return flat
+    # No HTML-significant character is left; the fence escapes the code block once more.
+    return Markup(flat)
 
 
 def sanitised_markdown(text: str) -> Markup:
@@ -102,7 +160,16 @@ def environment() -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters["md"] = markdown_inline
+    env.filters["text"] = plain_text
     env.filters["mermaid"] = mermaid_text
+    for name, cls in (
+        ("status", Status),
+        ("link", Link),
+        ("code", Code),
+        ("lines", Lines),
+        ("group", Group),
+    ):
+        env.tests[f"{name}_cell"] = lambda value, cls=cls: isinstance(value, cls)
     return env
 
 

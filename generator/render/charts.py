@@ -1,0 +1,466 @@
+"""The site's charts as plain plotly.js figure dicts, and the HTML that embeds them in a page.
+
+Figures are built as dicts rather than with plotly's Python objects: about 400 times faster,
+and the JSON carries no template. The plotly package only ships plotly.js (`chart_assets`) and
+checks the figures in the tests. One renderer script (`generator/assets/charts.js`) draws every
+chart and applies the light/dark palette, so figures set only their data colours here.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from collections.abc import Mapping, Sequence
+from datetime import date, timedelta
+from functools import cache
+from importlib import resources
+from typing import Any, get_args
+
+from ..compute import (
+    GoalMetrics,
+    GoalStatus,
+    PlanMetrics,
+    Rollup,
+    RollupLine,
+    TaskMetrics,
+    TaskStatus,
+)
+from ..model import Goal, Plan
+
+CHART_SCRIPTS = ("assets/salesplan/plotly.min.js", "assets/salesplan/charts.js")
+
+Figure = dict[str, Any]
+
+GREEN, BLUE, AMBER, RED, PURPLE, GREY = (
+    "#43a047", "#1e88e5", "#f9a825", "#e53935", "#8e24aa", "#9e9e9e"
+)  # fmt: skip
+STATUS_COLOURS: dict[str, str] = {
+    "achieved": GREEN, "done": GREEN, "on_track": BLUE, "at_risk": AMBER, "behind": AMBER,
+    "off_track": RED, "help_needed": RED, "overdue": RED, "blocked": PURPLE,
+    "not_started": GREY, "cancelled": GREY,
+}  # fmt: skip
+DIMENSION_COLOURS: dict[str, str] = {
+    "revenue": BLUE, "new_customers": GREEN, "order_value": "#fb8c00",
+    "repurchase_rate": PURPLE, "product_share": "#00acc1", "custom": "#6d4c41",
+}  # fmt: skip
+# Mid-tones, readable on both the light and the slate palette.
+SERIES_COLOURS = {
+    "history": "#78909c", "actual": BLUE, "expected": "#7e57c2", "target": GREEN,
+    "forecast": BLUE, "last_year": "#fb8c00", "industry": "#8d6e63", "marker": "#607d8b",
+    "as_of": "#757575",
+}  # fmt: skip
+
+DAY_MS = 86_400_000  # a Gantt bar's length is in milliseconds on a date axis
+_SLUG = re.compile(r"[a-z0-9][a-z0-9-]*")
+
+
+# --- small pieces ------------------------------------------------------------------------
+
+
+def _num(value: float | None, digits: int = 4) -> float | None:
+    """A rounded number for stable JSON (no float noise, no -0.0)."""
+    if value is None:
+        return None
+    rounded = round(float(value), digits)
+    return rounded + 0.0 if rounded else 0.0
+
+
+def _pct(ratio: float | None) -> float | None:
+    return None if ratio is None else _num(ratio * 100, 1)
+
+
+def _text(value: str) -> str:
+    """Plan text for plotly, which renders some HTML tags in labels: show them literally."""
+    return html.escape(value, quote=False)
+
+
+def _label(labels: Mapping[str, str], key: str, fallback: str | None = None) -> str:
+    return labels.get(key, fallback if fallback is not None else key)
+
+
+def _status_label(labels: Mapping[str, str], kind: str, status: str) -> str:
+    """The label of a goal or task status (kind "goal" or "task")."""
+    return labels.get(f"{kind}_status.{status}") or _label(labels, f"status.{status}", status)
+
+
+def _dimension_label(labels: Mapping[str, str], dimension: str) -> str:
+    return _label(labels, f"dimension.{dimension}", dimension)
+
+
+def _days(first: date, last: date) -> list[date]:
+    return [first + timedelta(days=n) for n in range((last - first).days + 1)]
+
+
+def _month_middle(month: str) -> str:
+    return f"{month}-15"  # a month's value is plotted mid-month
+
+
+def _ratio(value: float, goal: Goal) -> float | None:
+    """Attainment of a value against the goal's target (SPEC §4)."""
+    if goal.direction == "decrease":
+        return goal.target / value if value else None
+    return value / goal.target if goal.target else None
+
+
+def _date_axis(labels: Mapping[str, str], **extra: Any) -> dict[str, Any]:
+    axis: dict[str, Any] = {"type": "date", "hoverformat": "%Y-%m-%d"}
+    if labels.get("chart.date_format"):
+        axis["tickformat"] = labels["chart.date_format"]
+    return axis | extra
+
+
+def _layout(title: str, height: int, **extra: Any) -> dict[str, Any]:
+    return {
+        "title": {"text": title, "x": 0, "xanchor": "left"},
+        "height": height,
+        "margin": {"l": 56, "r": 24, "t": 48, "b": 40},
+        # Below everything (container), so it never covers tick labels or an axis title.
+        "legend": {"orientation": "h", "x": 0, "y": 0, "yref": "container", "yanchor": "bottom"},
+        "hovermode": "closest",
+        **extra,
+    }
+
+
+def _vertical_line(day: date, text: str) -> tuple[dict[str, Any], dict[str, Any]]:
+    """A dashed vertical line across the plot with a label at its top: (shape, annotation)."""
+    x = day.isoformat()
+    shape = {
+        "type": "line", "xref": "x", "yref": "paper", "x0": x, "x1": x, "y0": 0, "y1": 1,
+        "line": {"color": SERIES_COLOURS["as_of"], "width": 1, "dash": "dash"},
+    }  # fmt: skip
+    annotation = {
+        "x": x, "xref": "x", "y": 1, "yref": "paper", "text": text, "showarrow": False,
+        "xanchor": "left", "yanchor": "bottom", "font": {"size": 11},
+    }  # fmt: skip
+    return shape, annotation
+
+
+def _as_of_marks(plan: Plan, as_of: date, labels: Mapping[str, str]) -> dict[str, Any]:
+    """The as-of line, only while it falls in the period (else it would stretch the axis)."""
+    if not plan.period.start <= as_of <= max(plan.period.end, *(g.due for g in plan.goals)):
+        return {}
+    shape, annotation = _vertical_line(as_of, _label(labels, "chart.as_of"))
+    return {"shapes": [shape], "annotations": [annotation]}
+
+
+def _no_data(labels: Mapping[str, str]) -> dict[str, Any]:
+    return {
+        "text": _label(labels, "chart.no_data"), "xref": "paper", "yref": "paper",
+        "x": 0.5, "y": 0.5, "showarrow": False,
+    }  # fmt: skip
+
+
+def _line(name: str, points: Sequence[tuple[date | str, float]], colour: str, **style: Any):
+    return {
+        "type": "scatter",
+        "name": name,
+        "x": [d if isinstance(d, str) else d.isoformat() for d, _ in points],
+        "y": [_num(v) for _, v in points],
+        "mode": style.pop("mode", "lines"),
+        "line": {"color": colour, "width": 2, **style},
+    }
+
+
+# --- figures -----------------------------------------------------------------------------
+
+
+def goal_trend(gm: GoalMetrics, plan: Plan, as_of: date, labels: Mapping[str, str]) -> Figure:
+    """Trend of one goal: history, actuals, expected path, target, forecast and references."""
+    goal = gm.goal
+    start, due = plan.period.start, goal.due
+    end = max(plan.period.end, due)
+    cumulative = goal.basis == "cumulative"
+    data: list[dict[str, Any]] = []
+    if goal.history:
+        history = [(_month_middle(month), value) for month, value in goal.history]
+        data.append(
+            _line(_label(labels, "chart.history"), history, SERIES_COLOURS["history"],
+                  mode="lines+markers", dash="dot")
+        )  # fmt: skip
+    actuals: list[tuple[date, float]] = []
+    total = 0.0
+    for actual in (a for a in goal.actuals if a.date <= as_of):
+        total = total + actual.value if cumulative else actual.value
+        actuals.append((actual.date, total))
+    if actuals:
+        trace = _line(_label(labels, "chart.actual"), actuals, SERIES_COLOURS["actual"])
+        data.append(trace | {"mode": "lines+markers", "marker": {"size": 7}})
+    expected = [(start, 0.0 if cumulative else goal.baseline), (due, goal.target)]
+    data.append(
+        _line(_label(labels, "chart.expected"), expected, SERIES_COLOURS["expected"], dash="dot")
+    )
+    data.append(
+        _line(_label(labels, "chart.target"), [(start, goal.target), (end, goal.target)],
+              SERIES_COLOURS["target"], dash="dash")
+    )  # fmt: skip
+    if gm.forecast is not None and as_of < due:
+        origin = actuals[-1] if actuals else (max(as_of, start), gm.current)
+        data.append(
+            _line(_label(labels, "chart.forecast"), [origin, (due, gm.forecast)],
+                  SERIES_COLOURS["forecast"], dash="dash", width=1.5)
+        )  # fmt: skip
+    for key, value, dash in (
+        ("last_year", goal.last_year, "dashdot"),
+        ("industry", goal.industry, "longdash"),
+    ):
+        if value is not None:
+            data.append(
+                _line(_label(labels, f"chart.{key}"), [(start, value), (end, value)],
+                      SERIES_COLOURS[key], dash=dash, width=1.5)
+            )  # fmt: skip
+    title = _label(labels, "chart.metric_unit", "{metric} ({unit})").format(
+        metric=goal.metric, unit=goal.unit
+    ) if goal.unit else goal.metric  # fmt: skip
+    layout = _layout(
+        _text(title), 380, xaxis=_date_axis(labels), yaxis={"title": {"text": _text(goal.unit)}}
+    )
+    return {"data": data, "layout": layout | _as_of_marks(plan, as_of, labels)}
+
+
+def attainment_bullets(pm: PlanMetrics, labels: Mapping[str, str]) -> Figure:
+    """One horizontal bullet per goal: attainment bar by status, expected marker, 100 % line."""
+    ids = [gm.goal.id for gm in pm.goals]
+    data: list[dict[str, Any]] = []
+    for status in get_args(GoalStatus):
+        goals = [gm for gm in pm.goals if gm.status == status]
+        if not goals:
+            continue
+        percents = [_pct(gm.attainment) for gm in goals]
+        data.append({
+            "type": "bar", "orientation": "h", "name": _status_label(labels, "goal", status),
+            "y": [gm.goal.id for gm in goals], "x": [p or 0 for p in percents],
+            "text": ["—" if p is None else f"{p:g}%" for p in percents],
+            "textposition": "auto", "width": 0.5, "marker": {"color": STATUS_COLOURS[status]},
+            "hovertemplate": "%{text}<extra>%{fullData.name}</extra>",
+        })  # fmt: skip
+    marked = [(gm.goal.id, _pct(_ratio(gm.expected, gm.goal))) for gm in pm.goals]
+    marked = [(goal_id, p) for goal_id, p in marked if p is not None]
+    if marked:
+        data.append({
+            "type": "scatter", "mode": "markers", "name": _label(labels, "chart.expected_now"),
+            "y": [goal_id for goal_id, _ in marked], "x": [p for _, p in marked],
+            "marker": {"symbol": "line-ns-open", "size": 24, "color": SERIES_COLOURS["marker"],
+                       "line": {"width": 3, "color": SERIES_COLOURS["marker"]}},
+            "hovertemplate": "%{x}%<extra>%{fullData.name}</extra>",
+        })  # fmt: skip
+    target = {
+        "type": "line", "xref": "x", "yref": "paper", "x0": 100, "x1": 100, "y0": 0, "y1": 1,
+        "line": {"color": GREEN, "width": 2},
+    }  # fmt: skip
+    yaxis = {
+        "type": "category", "categoryorder": "array", "categoryarray": ids,
+        "tickmode": "array", "tickvals": ids,
+        "ticktext": [_text(gm.goal.metric) for gm in pm.goals],
+        "autorange": "reversed", "automargin": True,
+    }  # fmt: skip
+    xaxis = {
+        "title": {"text": _label(labels, "chart.attainment")}, "ticksuffix": "%",
+        "rangemode": "tozero",
+    }  # fmt: skip
+    layout = _layout(
+        _label(labels, "chart.attainment_title"), 140 + 48 * len(ids),
+        barmode="overlay", xaxis=xaxis, yaxis=yaxis, shapes=[target],
+    )  # fmt: skip
+    return {"data": data, "layout": layout}
+
+
+def task_gantt(pm: PlanMetrics, labels: Mapping[str, str]) -> Figure:
+    """Task windows as horizontal bars coloured by status, with the as-of line."""
+    ids = [tm.task.id for tm in pm.tasks]
+    data: list[dict[str, Any]] = []
+    for status in get_args(TaskStatus):
+        tasks = [tm for tm in pm.tasks if tm.status == status]
+        if not tasks:
+            continue
+        data.append({
+            "type": "bar", "orientation": "h", "name": _status_label(labels, "task", status),
+            "y": [tm.task.id for tm in tasks],
+            "base": [tm.task.start.isoformat() for tm in tasks],
+            "x": [((tm.task.end - tm.task.start).days + 1) * DAY_MS for tm in tasks],
+            "text": [_task_hover(tm, labels) for tm in tasks], "textposition": "none",
+            "hovertemplate": "%{text}<extra>%{fullData.name}</extra>",
+            "marker": {"color": STATUS_COLOURS[status]},
+        })  # fmt: skip
+    yaxis = {
+        "type": "category", "categoryorder": "array", "categoryarray": ids,
+        "tickmode": "array", "tickvals": ids,
+        "ticktext": [_text(_short(tm.task.title)) for tm in pm.tasks],
+        "autorange": "reversed", "automargin": True,
+    }  # fmt: skip
+    layout = _layout(
+        _label(labels, "chart.tasks_title"), 150 + 30 * len(ids),
+        barmode="overlay", xaxis=_date_axis(labels), yaxis=yaxis,
+    )  # fmt: skip
+    marks = _as_of_marks(pm.plan, pm.as_of, labels)
+    if not ids:
+        marks["annotations"] = [*marks.get("annotations", []), _no_data(labels)]
+    return {"data": data, "layout": layout | marks}
+
+
+def _short(title: str, size: int = 28) -> str:
+    return title if len(title) <= size else title[: size - 1] + "…"
+
+
+def _task_hover(tm: TaskMetrics, labels: Mapping[str, str]) -> str:
+    task = tm.task
+    return (
+        f"{_text(task.title)}<br>{task.start.isoformat()} – {task.end.isoformat()}<br>"
+        f"{_label(labels, 'chart.actual_progress')}: {_num(tm.actual, 1):g}% · "
+        f"{_label(labels, 'chart.planned_progress')}: {_num(tm.planned, 1):g}%"
+    )
+
+
+def burnup(pm: PlanMetrics, labels: Mapping[str, str]) -> Figure:
+    """Planned against actual average task progress, each day of the period up to as-of."""
+    tasks = [tm for tm in pm.tasks if tm.status != "cancelled"]
+    period = pm.plan.period
+    days = _days(period.start, min(pm.as_of, period.end)) if tasks else []
+    planned, actual = [], []
+    for day in days:
+        progress = [_progress_on(tm, day) for tm in tasks]
+        planned.append((day, sum(p for p, _ in progress) / len(tasks)))
+        actual.append((day, sum(a for _, a in progress) / len(tasks)))
+    data = []
+    if days:
+        data = [
+            _line(_label(labels, "chart.planned_progress"), planned, SERIES_COLOURS["expected"],
+                  dash="dot"),
+            _line(_label(labels, "chart.actual_progress"), actual, SERIES_COLOURS["actual"],
+                  shape="hv"),
+        ]  # fmt: skip
+    yaxis = {"title": {"text": _label(labels, "chart.progress_axis")}, "range": [0, 105],
+             "ticksuffix": "%"}  # fmt: skip
+    layout = _layout(
+        _label(labels, "chart.burnup_title"), 340, xaxis=_date_axis(labels), yaxis=yaxis
+    )
+    if not days:
+        layout["annotations"] = [_no_data(labels)]
+    return {"data": data, "layout": layout}
+
+
+def _progress_on(tm: TaskMetrics, day: date) -> tuple[float, float]:
+    """(planned, actual) % of a task on a day, from its computed days where they reach."""
+    computed = next((d for d in tm.days if d.day == day), None)
+    if computed is not None:
+        return computed.planned, computed.actual
+    if day < tm.task.start:
+        return 0.0, 0.0
+    # After the task's end: fully planned; a late check-in still counts for the actual.
+    done = [c.progress for c in tm.task.checkins if c.date <= day]
+    return 100.0, done[-1] if done else 0.0
+
+
+def team_attainment(metrics: Sequence[PlanMetrics], labels: Mapping[str, str]) -> Figure:
+    """Average attainment per team, grouped by goal dimension, for the home page."""
+    teams = [pm.plan.team for pm in metrics]
+    ids = [pm.plan.id for pm in metrics]
+    names = [
+        f"{team} ({pm.plan.period.name})" if teams.count(team) > 1 else team
+        for team, pm in zip(teams, metrics, strict=True)
+    ]
+    present = {gm.goal.dimension for pm in metrics for gm in pm.goals}
+    data = []
+    for dimension in (d for d in DIMENSION_COLOURS if d in present):
+        values = [_average(gm.attainment for gm in pm.goals if gm.goal.dimension == dimension)
+                  for pm in metrics]  # fmt: skip
+        data.append(_group_bar(_dimension_label(labels, dimension), ids, values,
+                               DIMENSION_COLOURS[dimension]))  # fmt: skip
+    xaxis = {
+        "type": "category", "categoryorder": "array", "categoryarray": ids,
+        "tickmode": "array", "tickvals": ids, "ticktext": [_text(n) for n in names],
+        "automargin": True,
+    }  # fmt: skip
+    return _grouped_figure(_label(labels, "chart.team_title"), data, xaxis, labels)
+
+
+def region_rollups(rollups: Sequence[Rollup], labels: Mapping[str, str]) -> Figure:
+    """Attainment of each rollup line (dimension, unit, basis) per region."""
+    names = [r.name or _label(labels, "chart.organisation") for r in rollups]
+    keys: list[tuple[str, str, str, str]] = []  # rollup lines never mix these four
+    for rollup in rollups:
+        keys += [k for k in map(_line_key, rollup.lines) if k not in keys]
+    x = [_text(n) for n in names]
+    data = []
+    for key in keys:
+        values = [
+            next((ln.attainment for ln in r.lines if _line_key(ln) == key), None) for r in rollups
+        ]
+        dimension, unit = key[0], key[1]
+        name = _dimension_label(labels, dimension) + (f" ({unit})" if unit else "")
+        colour = DIMENSION_COLOURS.get(dimension, GREY)
+        data.append(_group_bar(name, x, [_pct(v) for v in values], colour))
+    xaxis = {"type": "category", "automargin": True}
+    return _grouped_figure(_label(labels, "chart.region_title"), data, xaxis, labels)
+
+
+def _line_key(line: RollupLine) -> tuple[str, str, str, str]:
+    return (line.dimension, line.unit, line.basis, line.direction)
+
+
+def _average(ratios: Any) -> float | None:
+    known = [r for r in ratios if r is not None]
+    return _pct(sum(known) / len(known)) if known else None
+
+
+def _group_bar(name: str, x: list[str], y: list[float | None], colour: str) -> dict[str, Any]:
+    return {
+        "type": "bar", "name": _text(name), "x": x, "y": y, "marker": {"color": colour},
+        "hovertemplate": "%{y}%<extra>%{fullData.name}</extra>",
+    }  # fmt: skip
+
+
+def _grouped_figure(
+    title: str, data: list[dict[str, Any]], xaxis: dict[str, Any], labels: Mapping[str, str]
+) -> Figure:
+    target = {
+        "type": "line", "xref": "paper", "yref": "y", "x0": 0, "x1": 1, "y0": 100, "y1": 100,
+        "line": {"color": GREEN, "width": 2, "dash": "dash"},
+    }  # fmt: skip
+    yaxis = {"title": {"text": _label(labels, "chart.attainment")}, "ticksuffix": "%",
+             "rangemode": "tozero"}  # fmt: skip
+    layout = _layout(title, 380, barmode="group", xaxis=xaxis, yaxis=yaxis, shapes=[target])
+    if not data:
+        layout["annotations"] = [_no_data(labels)]
+    return {"data": data, "layout": layout}
+
+
+# --- embedding ---------------------------------------------------------------------------
+
+# Characters that could end the HTML attribute or start markup, as JSON escapes. They only
+# occur inside JSON strings, where the escapes mean the same characters.
+_ATTRIBUTE_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "'": "\\u0027"})
+
+
+def safe_chart_id(text: str) -> str:
+    """A safe HTML id from any text (lowercase slug); ValueError when nothing is left."""
+    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    if not _SLUG.fullmatch(slug):
+        raise ValueError(f"no usable chart id in {text!r}")
+    return slug
+
+
+def chart_block(figure: Figure, chart_id: str) -> str:
+    """The HTML of one chart for a Markdown page; put it on its own line between blank lines.
+
+    The figure travels in a data attribute, not in a <script type="application/json">: on
+    instant navigation Material re-creates inline scripts without their type, which would
+    run the JSON as JavaScript.
+    """
+    payload = json.dumps(figure, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    return (
+        f'<div class="salesplan-chart" id="{safe_chart_id(chart_id)}" '
+        f"data-figure='{payload.translate(_ATTRIBUTE_SAFE)}'></div>"
+    )
+
+
+def chart_assets() -> dict[str, bytes]:
+    """The static files of the charts, by their path in the site (see CHART_SCRIPTS)."""
+    return dict(_read_assets())
+
+
+@cache
+def _read_assets() -> tuple[tuple[str, bytes], ...]:
+    plotly_js = resources.files("plotly") / "package_data" / "plotly.min.js"
+    renderer = resources.files("generator") / "assets" / "charts.js"
+    return ((CHART_SCRIPTS[0], plotly_js.read_bytes()), (CHART_SCRIPTS[1], renderer.read_bytes()))

@@ -1,0 +1,251 @@
+"""The site stage: plans → validated → computed → rendered pages, and the build/serve/generate
+commands. The MkDocs plugin (plugin.py) only wires MkDocs events to the functions here.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import os
+import shutil
+import sys
+import tempfile
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from . import compute, validate
+from .labels import labels_for
+from .render import (
+    ALERTS,
+    HOME,
+    REFERENCE,
+    SiteData,
+    dashboard_path,
+    plan_page_path,
+    render_site,
+    site_order,
+)
+from .schema_check import load_schema, schema_path
+
+AS_OF_VARIABLE = "SALESPLAN_AS_OF"  # how `salesplan build --as-of` reaches the plugin
+GUIDE_ORDER = ("editing.md", "changing-a-plan.md", "formulas.md", "rules.md")
+log = logging.getLogger("mkdocs.plugins.salesplan")
+
+
+class PlansInvalid(Exception):
+    """The plans have errors; the message lists every diagnostic, one per line."""
+
+
+def resolve_as_of(option: str | date | None = None) -> date:
+    """The as-of date: SALESPLAN_AS_OF (the CLI's --as-of), else the plugin option,
+    else SOURCE_DATE_EPOCH, else today. Raises ValueError for a malformed date."""
+    explicit = os.environ.get(AS_OF_VARIABLE, "").strip() or option
+    return compute.resolve_as_of(explicit)
+
+
+def check_plans(plans_dir: Path) -> tuple[tuple, tuple[str, ...]]:
+    """Validate every plan of `plans_dir`: (plans, warning lines); PlansInvalid on errors."""
+    report = validate.check([plans_dir], plans_dir=plans_dir)
+    if not report.ok:
+        lines = [str(d) for d in report.diagnostics]
+        raise PlansInvalid("\n".join(lines))
+    return report.plans, tuple(str(d) for d in report.diagnostics)
+
+
+def site_data(plans: Sequence, as_of: date) -> SiteData:
+    """Compute every plan's metrics and the rollups: the input of the render stage."""
+    metrics = sorted((compute.plan_metrics(plan, as_of) for plan in plans), key=site_order)
+    return SiteData(
+        as_of=as_of,
+        metrics=tuple(metrics),
+        organisation=compute.organisation_rollup(metrics),
+        regions=compute.region_rollups(metrics),
+    )
+
+
+def site_pages(
+    plans_dir: Path, as_of: date, language: str, *, directory_urls: bool = True
+) -> tuple[SiteData, dict[str, str | bytes]]:
+    """load → validate → compute → render: the generated page tree."""
+    plans, warnings = check_plans(plans_dir)
+    for line in warnings:
+        log.info(line)  # a warning does not fail a strict build; `salesplan validate` shows it
+    data = site_data(plans, as_of)
+    pages = render_site(
+        data,
+        language=language,
+        schema=load_schema(),
+        directory_urls=directory_urls,
+        schema_source=schema_path().read_bytes(),
+    )
+    return data, pages
+
+
+def site_nav(
+    data: SiteData, language: str, guide_pages: Sequence[str], *, nav_teams: bool = True
+) -> list:
+    """The navigation (MkDocs `nav` format): home, alerts, teams by region, guide, reference.
+
+    Titles are HTML-escaped here because themes print nav titles unescaped.
+    """
+    labels = labels_for(language)
+    nav: list = [{labels["site.home"]: HOME}, {labels["site.alerts"]: ALERTS}]
+    if nav_teams:
+        regions: dict[str, list] = {}
+        for pm in data.metrics:
+            plan = pm.plan
+            teams = regions.setdefault(plan.region or labels["site.no_region"], [])
+            same_team = sum(other.plan.team == plan.team for other in data.metrics) > 1
+            title = f"{plan.team} · {plan.period.name}" if same_team else plan.team
+            teams.append(
+                {
+                    html.escape(title): [
+                        {labels["site.plan"]: plan_page_path(plan.id)},
+                        {labels["site.dashboard"]: dashboard_path(plan.id)},
+                    ]
+                }
+            )
+        nav.extend({html.escape(region): teams} for region, teams in regions.items())
+    guide = sorted(
+        guide_pages,
+        key=lambda p: (GUIDE_ORDER.index(p) if p in GUIDE_ORDER else len(GUIDE_ORDER), p),
+    )
+    if guide:
+        nav.append({labels["site.guide"]: list(guide)})
+    nav.append({labels["site.reference"]: REFERENCE})
+    return nav
+
+
+def source_date_epoch(as_of: date) -> str:
+    """SOURCE_DATE_EPOCH for the as-of date (midnight UTC), so sitemap dates follow it."""
+    return str(int(datetime(as_of.year, as_of.month, as_of.day, tzinfo=UTC).timestamp()))
+
+
+@contextmanager
+def _environment(**values: str | None) -> Iterator[None]:
+    saved = {key: os.environ.get(key) for key in values}
+    try:
+        for key, value in values.items():
+            if value is not None:
+                os.environ[key] = value
+        yield
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+
+
+@contextmanager
+def _mkdocs_log() -> Iterator[None]:
+    """Show MkDocs' messages as its own CLI does (level - message) while we drive it."""
+    logger = logging.getLogger("mkdocs")
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    handler.setLevel(logging.INFO)
+    previous = logger.level
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(previous)
+
+
+def _fail(message: str) -> int:
+    for line in str(message).strip().splitlines() or ["the build failed"]:
+        print(f"Error: {line}", file=sys.stderr)
+    return 1
+
+
+def build(
+    config_file: Path | str = "mkdocs.yml",
+    as_of: str | None = None,
+    site_dir: Path | str | None = None,
+    strict: bool = True,
+) -> int:
+    """Validate the plans, then build the site with MkDocs in strict mode. Returns the exit code."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    try:
+        if as_of:
+            compute.resolve_as_of(as_of)  # a malformed date is reported before anything runs
+        overrides = {"site_dir": str(site_dir)} if site_dir else {}
+        with _environment(**{AS_OF_VARIABLE: as_of}), _mkdocs_log():
+            config = load_config(str(config_file), strict=strict, **overrides)
+            try:
+                mkdocs_build(config)
+            finally:
+                config.plugins.on_shutdown()
+    except (MkDocsException, PlansInvalid, ValueError, OSError) as error:
+        return _fail(str(error))
+    return 0
+
+
+def serve(
+    config_file: Path | str = "mkdocs.yml",
+    as_of: str | None = None,
+    dev_addr: str = "127.0.0.1:8000",
+) -> int:
+    """Live preview: MkDocs serve; the plugin watches the plans folder and re-renders."""
+    from mkdocs.commands.serve import serve as mkdocs_serve
+    from mkdocs.exceptions import MkDocsException
+
+    try:
+        if as_of:
+            compute.resolve_as_of(as_of)
+        with _environment(**{AS_OF_VARIABLE: as_of}), _mkdocs_log():
+            mkdocs_serve(str(config_file), dev_addr=dev_addr, livereload=True)
+    except (MkDocsException, PlansInvalid, ValueError, OSError) as error:
+        return _fail(str(error))
+    except KeyboardInterrupt:
+        pass
+    return 0
+
+
+def generate(
+    out_dir: Path | str,
+    plans_dir: Path | str = "plans",
+    as_of: str | None = None,
+    language: str = "zh",
+) -> int:
+    """Write the generated page tree to `out_dir` without MkDocs, replacing it atomically."""
+    out = Path(out_dir)
+    try:
+        day = compute.resolve_as_of(as_of)
+        _, pages = site_pages(Path(plans_dir), day, language)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
+        try:
+            write_pages(staging, pages)
+            if out.exists():
+                old = out.with_name(f".{out.name}-old")
+                shutil.rmtree(old, ignore_errors=True)
+                out.rename(old)
+                staging.rename(out)
+                shutil.rmtree(old, ignore_errors=True)
+            else:
+                staging.rename(out)
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+    except (PlansInvalid, ValueError, OSError) as error:
+        return _fail(str(error))
+    print(f"wrote {len(pages)} files to {out}")
+    return 0
+
+
+def write_pages(root: Path, pages: Mapping[str, str | bytes]) -> None:
+    """Write a page tree under `root` (text as UTF-8 with \\n line ends)."""
+    for path, content in pages.items():
+        target = root / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, str):
+            target.write_bytes(content.encode("utf-8"))
+        else:
+            target.write_bytes(content)

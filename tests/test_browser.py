@@ -1,0 +1,249 @@
+"""Browser smoke tests of the charts: Debian's chromium, real Material for MkDocs pages.
+
+Two sites: a small Material site of chart pages built here (checks the renderer alone), and
+the example site of the repository when its plugin exists. Each checks that every chart is
+drawn, that instant navigation draws the next page's charts, and that the palette toggle
+re-themes them, without a console error. Set SALESPLAN_SCREENSHOTS=<folder> to keep
+screenshots (light and dark) of the home page and a dashboard.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from generator import compute, validate
+from generator.labels import labels_for
+from generator.render import charts
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+AS_OF = date(2023, 8, 20)
+
+ALL_DRAWN = """() => {
+  const charts = [...document.querySelectorAll(".salesplan-chart")];
+  return charts.length > 0 && charts.every(
+    (div) => div.hasAttribute("data-salesplan-drawn") && div.querySelector("svg.main-svg"));
+}"""
+STYLED = """() => [...document.querySelectorAll(".salesplan-chart .main-svg")].every(
+  (svg) => getComputedStyle(svg).position === "absolute")"""
+FONT_COLOURS = """() => [...document.querySelectorAll(".salesplan-chart")].map(
+  (div) => div._fullLayout && div._fullLayout.font.color)"""
+
+MINI_SITE = """\
+site_name: salesplan charts
+site_url: https://example.com/charts/
+theme:
+  name: material
+  language: zh
+  font: false
+  features: [navigation.instant]
+  palette:
+    - scheme: default
+      toggle: {icon: material/weather-night, name: dark}
+    - scheme: slate
+      toggle: {icon: material/weather-sunny, name: light}
+plugins: []
+extra_javascript: [assets/salesplan/plotly.min.js, assets/salesplan/charts.js]
+nav: [index.md, dashboard.md]
+"""
+
+
+def _unavailable(reason: str) -> None:
+    """Skip, except on CI where a missing browser must not pass silently."""
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"{reason}; the browser tests are required when CI=true")
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _unavailable("playwright (Python package) is not installed")
+    if not CHROMIUM.exists():
+        _unavailable(f"{CHROMIUM} is missing (apt-get install chromium)")
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@contextmanager
+def _serve(site: Path) -> Iterator[str]:
+    """Serve a built site on 127.0.0.1 as if it were deployed at its site_url."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_QuietHandler, directory=str(site)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    base = f"http://127.0.0.1:{server.server_port}/"
+    _move_sitemap(site, base)
+    try:
+        yield base
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+def _move_sitemap(site: Path, base: str) -> None:
+    """Point sitemap.xml at base: Material navigates instantly only to the sitemap's URLs,
+    rebased by protocol and host but not by port or path."""
+    sitemap = site / "sitemap.xml"
+    text = sitemap.read_text(encoding="utf-8") if sitemap.is_file() else ""
+    locs = re.findall(r"<loc>([^<]*)</loc>", text)
+    assert locs, (
+        "sitemap.xml lists no page: without site_url in mkdocs.yml, Material's instant "
+        "navigation is off (every link reloads the page)"
+    )
+    root = min(locs, key=len)  # the home page: every other URL starts with it
+    sitemap.write_text(text.replace(f"<loc>{root}", f"<loc>{base}"), encoding="utf-8")
+
+
+def _mkdocs_build(config: Path, site: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site)],
+        capture_output=True,
+        text=True,
+        cwd=config.parent,
+        check=False,
+    )
+    assert done.returncode == 0, f"mkdocs build failed:\n{done.stdout}\n{done.stderr}"
+
+
+def _mini_site(tmp_path: Path) -> Path:
+    """A Material site whose two pages hold every kind of chart, from the example plans."""
+    report = validate.check(sorted((ROOT / "plans").rglob("*.md")), plans_dir=ROOT / "plans")
+    assert report.plans, "the example plans are needed for the chart pages"
+    labels = labels_for("zh")
+    metrics = [compute.plan_metrics(plan, AS_OF) for plan in report.plans]
+    rollups = [*compute.region_rollups(metrics), compute.organisation_rollup(metrics)]
+    pm = next(pm for pm in metrics if pm.tasks)
+    home = [
+        "# 首页",
+        charts.chart_block(charts.team_attainment(metrics, labels), "teams"),
+        charts.chart_block(charts.region_rollups(rollups, labels), "regions"),
+        "[团队看板](dashboard.md)",
+    ]
+    dashboard = [
+        f"# {pm.plan.team}",
+        *(
+            charts.chart_block(charts.goal_trend(gm, pm.plan, AS_OF, labels), f"trend-{gm.goal.id}")
+            for gm in pm.goals
+        ),
+        charts.chart_block(charts.attainment_bullets(pm, labels), "bullets"),
+        charts.chart_block(charts.task_gantt(pm, labels), "gantt"),
+        charts.chart_block(charts.burnup(pm, labels), "burnup"),
+        "[首页](index.md)",
+    ]
+    docs = tmp_path / "docs"
+    for path, content in charts.chart_assets().items():
+        (docs / path).parent.mkdir(parents=True, exist_ok=True)
+        (docs / path).write_bytes(content)
+    (docs / "index.md").write_text("\n\n".join(home) + "\n", encoding="utf-8")
+    (docs / "dashboard.md").write_text("\n\n".join(dashboard) + "\n", encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text(MINI_SITE, encoding="utf-8")
+    _mkdocs_build(tmp_path / "mkdocs.yml", tmp_path / "site")
+    return tmp_path / "site"
+
+
+def _page_file(site: Path, base: str, url: str) -> Path | None:
+    """The built HTML file behind a URL of the served site, if the URL is one of its pages."""
+    if not url.startswith(base):
+        return None
+    path = urlsplit(url).path[len(urlsplit(base).path) :]
+    file = site / path / "index.html" if path == "" or path.endswith("/") else site / path
+    return file if file.is_file() else None
+
+
+def _screenshot(page, name: str) -> None:
+    folder = os.environ.get("SALESPLAN_SCREENSHOTS")
+    if folder:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(Path(folder) / f"{name}.png"), full_page=True)
+
+
+def _check_site(browser, site: Path, name: str) -> None:
+    """Home → dashboard by instant navigation → palette toggle → home again, all charts drawn."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    errors: list[str] = []
+    outside: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    with _serve(site) as base:
+        # No request may leave the site (corporate networks): record, then refuse it.
+        page.route(
+            lambda url: not url.startswith(base),
+            lambda route: (outside.append(route.request.url), route.abort()),
+        )
+        page.goto(base)
+        page.wait_for_function(ALL_DRAWN)
+        light = page.evaluate(FONT_COLOURS)
+        _screenshot(page, f"{name}-home-light")
+
+        links = page.eval_on_selector_all("article a[href]", "(links) => links.map((a) => a.href)")
+        dashboards = [
+            url
+            for url in links
+            if (file := _page_file(site, base, url))
+            and file != site / "index.html"
+            and "salesplan-chart" in file.read_text(encoding="utf-8")
+        ]
+        assert dashboards, "the home page links to no page with charts"
+        page.evaluate("window.__salesplanSamePage = true")
+        page.locator("article a[href]").nth(links.index(dashboards[0])).click()
+        page.wait_for_url(dashboards[0])
+        page.wait_for_function(ALL_DRAWN)
+        assert page.evaluate("window.__salesplanSamePage === true"), "no instant navigation"
+        assert page.evaluate(STYLED), "plotly.js's CSS was lost on instant navigation"
+        _screenshot(page, f"{name}-dashboard-light")
+
+        page.locator("[data-md-component=palette] label:visible").first.click()
+        page.wait_for_function("document.body.dataset.mdColorScheme === 'slate'")
+        page.wait_for_function(f"() => ({FONT_COLOURS})().every((c) => c !== {light[0]!r})")
+        dark = page.evaluate(FONT_COLOURS)
+        _screenshot(page, f"{name}-dashboard-dark")
+
+        page.goto(base)  # a full load: the palette choice persists, charts start dark
+        page.wait_for_function(ALL_DRAWN)
+        assert page.evaluate(FONT_COLOURS) == [dark[0]] * len(light)
+        _screenshot(page, f"{name}-home-dark")
+    page.close()
+    assert not outside, f"requests left the site: {outside}"
+    assert not errors, f"console errors: {errors}"
+
+
+def test_charts_draw_on_a_material_site(browser, tmp_path):
+    _check_site(browser, _mini_site(tmp_path), "charts")
+
+
+def test_example_site_charts(browser, tmp_path):
+    if not (ROOT / "mkdocs.yml").is_file() or not (ROOT / "generator" / "plugin.py").is_file():
+        pytest.skip("the example site (mkdocs.yml, generator/plugin.py) is not written yet")
+    _mkdocs_build(ROOT / "mkdocs.yml", tmp_path / "site")
+    _check_site(browser, tmp_path / "site", "example")

@@ -1,0 +1,233 @@
+"""The render stage: template tables, escaping of untrusted plan text, labels, golden pages."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from html.parser import HTMLParser
+from pathlib import Path
+
+import markdown
+import pytest
+
+from generator import compute, model, site, validate
+from generator.labels import LABELS, labels_for
+from generator.render import SiteData, render_site
+from generator.render.markup import markdown_inline, mermaid_text
+
+AS_OF = date(2023, 8, 20)
+ROOT = Path(__file__).resolve().parent.parent
+GOLDENS = Path(__file__).parent / "goldens"
+SCHEMA = {"type": "object", "properties": {"id": {"title": "Id", "type": "string"}}}
+
+# SPEC §1: the columns of each template table, in order.
+SPEC_COLUMNS = {
+    "t1": ["dimension", "metric", "target", "due", "owner", "key actions"],
+    "t2": ["dimension", "current data", "problem", "cause"],
+    "t3": ["module", "direction", "measures"],
+    "t4": ["task", "owner", "window", "resources", "expected output"],
+    "t5": ["task", "planned %", "actual %", "status", "days behind", "help needed"],
+    "t6": ["aspect", "finding", "metrics", "next action", "owner", "due"],
+}
+# The site's Markdown extensions, to see the HTML a browser gets.
+EXTENSIONS = ["tables", "attr_list", "md_in_html", "admonition", "pymdownx.superfences"]
+
+
+def data_of(plans: list[model.Plan]) -> SiteData:
+    return site.site_data(plans, AS_OF)
+
+
+@pytest.fixture(scope="module")
+def full_plan() -> model.Plan:
+    report = validate.check([ROOT / "tests/plans/valid/full.md"], plans_dir=None)
+    assert report.ok, report.diagnostics
+    return report.plans[0]
+
+
+def tables_after_headings(page: str) -> dict[str, list[str]]:
+    """Heading text → the <th> texts of the first table after it."""
+    found = {}
+    heading_table = r"^## ([^\n]+)\n\n<div class=\"sp-table[^\n]*\n<table>\n<thead>(.*?)</thead>"
+    for match in re.finditer(heading_table, page, flags=re.M | re.S):
+        found[match.group(1)] = re.findall(r"<th>(.*?)</th>", match.group(2))
+    return found
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_template_tables_have_exactly_the_spec_columns(full_plan, language):
+    pages = render_site(data_of([full_plan]), language=language, schema=SCHEMA)
+    tables = tables_after_headings(pages["teams/full/index.md"])
+    labels = labels_for(language)
+    for key, columns in SPEC_COLUMNS.items():
+        title = markdown_inline(labels[f"{key}.title"])
+        assert title in tables, key
+        shown = tables[title]
+        assert len(shown) == len(columns), key
+        if language == "en":
+            assert [c.lower() for c in shown] == columns
+
+
+def test_template_titles_name_the_method():
+    assert LABELS["zh"]["t1.title"] == "模板1 销售业绩目标设定表"
+    assert LABELS["en"]["t1.title"] == "Template 1 Goal setting"
+
+
+def test_labels_are_complete_in_both_languages():
+    assert LABELS["zh"].keys() == LABELS["en"].keys()
+    pages_keys = [k for k in LABELS["en"] if not k.startswith("chart.")]
+    assert all(LABELS[lang][k].strip() for lang in LABELS for k in pages_keys)
+
+
+HOSTILE = '<script>alert(1)</script>" onerror="alert(2) [x](javascript:alert(3)) a|b\n\nzz-tail'
+HOSTILE_BODY = """
+# Notes
+
+<script>alert(4)</script>
+<iframe src="https://evil.example"></iframe>
+<p onclick="alert(5)">click</p>
+[link](javascript:alert(6)) <a href="javascript:alert(7)">a</a>
+<img src=x onerror="alert(8)">
+<style>body{display:none}</style>
+
+[fine](https://example.com) and `code`
+"""
+
+
+def hostile_plan() -> model.Plan:
+    text = HOSTILE
+    data = {
+        "schema": 1,
+        "id": "evil",
+        "team": text,
+        "region": text,
+        "manager": "m",
+        "period": {"name": text, "start": "2023-07-01", "end": "2023-09-30"},
+        "previous": None,
+        "members": [{"id": "m", "name": text}],
+        "goals": [
+            {
+                "id": "g",
+                "dimension": "revenue",
+                "metric": text,
+                "unit": text,
+                "baseline": 1,
+                "target": 10,
+                "key_actions": text,
+                "actuals": [{"date": "2023-07-02", "value": 1}],
+            },
+        ],
+        "context": {
+            "customers": [{"segment": text, "needs": [text]}],
+            "competitors": [{"name": text, "strengths": text}],
+            "resources": {"skill_gaps": [text], "budget": 1, "budget_unit": text},
+        },
+        "diagnosis": [
+            {"dimension": text, "current": text, "problem": text, "cause": text},
+            {"dimension": text, "goal": "g"},
+        ],
+        "root_causes": [{"id": "r", "dimension": "team", "chain": [text, text + '"]-->x']}],
+        "strategies": [{"id": "s", "module": "team", "direction": text, "measures": [text]}],
+        "tasks": [
+            {
+                "id": "t",
+                "strategy": "s",
+                "title": text,
+                "owner": "m",
+                "start": "2023-07-01",
+                "end": "2023-07-10",
+                "resources": [text],
+                "deliverable": text,
+                "checkins": [{"date": "2023-07-02", "progress": 5, "note": text, "blocker": text}],
+            },
+        ],
+        "cadence": {"daily": text},
+        "reviews": [
+            {
+                "period": "2023-07",
+                "date": "2023-08-01",
+                "findings": [{"aspect": "strategy", "text": text, "metrics": {text: 1}}],
+                "next_actions": [{"action": text, "owner": "m", "due": "2023-08-30"}],
+            },
+        ],
+    }
+    data.pop("previous")
+    return model.build_plan(data, path="plans/evil.md", body=HOSTILE_BODY)
+
+
+class _TagCollector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, list[tuple[str, str | None]]]] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, attrs))
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_untrusted_text_never_becomes_markup(language):
+    pages = render_site(data_of([hostile_plan()]), language=language, schema=SCHEMA)
+    for path, content in pages.items():
+        if not path.endswith(".md"):
+            continue
+        body = content.split("\n---\n", 1)[1]
+        assert "<script" not in body and "<iframe" not in body and "<style" not in body, path
+        html = markdown.markdown(body, extensions=EXTENSIONS)
+        assert "<p>zz-tail" not in html, path  # a blank line in a text never ends an HTML block
+        collector = _TagCollector()
+        collector.feed(html)
+        for tag, attrs in collector.tags:
+            assert tag not in ("script", "iframe", "style", "object", "embed"), (path, tag)
+            for name, value in attrs:
+                assert not name.startswith("on"), (path, tag, name)
+                assert not (value or "").strip().lower().startswith("javascript:"), (path, tag)
+        # Title frontmatter is printed unescaped by the theme: it must carry no markup.
+        title = content.split("\n---\n", 1)[0]
+        assert "<" not in title, path
+    plan_page = pages["teams/evil/index.md"]
+    assert "https://example.com" in plan_page  # allowed links survive the sanitiser
+    assert 'rel="noopener noreferrer"' in plan_page
+
+
+def test_mermaid_labels_cannot_close_the_node():
+    text = mermaid_text('a"]-->b<script>#x`')
+    assert '"' not in text and "<" not in text and "`" not in text
+    assert text == "a#quot;]--#gt;b#lt;script#gt;#35;x#96;"
+
+
+def test_render_is_deterministic(full_plan):
+    first = render_site(data_of([full_plan]), language="zh", schema=SCHEMA)
+    second = render_site(data_of([full_plan]), language="zh", schema=SCHEMA)
+    assert first == second
+
+
+def test_pages_for_every_example_plan():
+    plans, _ = site.check_plans(ROOT / "plans")
+    data = data_of(list(plans))
+    pages = render_site(data, language="zh", schema={})
+    for plan in plans:
+        assert f"teams/{plan.id}/index.md" in pages
+        assert f"teams/{plan.id}/dashboard.md" in pages
+    assert {"index.md", "alerts.md", "reference/format.md", "schema/plan.schema.json"} <= set(pages)
+    assert data.organisation == compute.organisation_rollup(data.metrics)
+
+
+def test_format_reference_lists_the_schema_fields():
+    from generator.schema_check import load_schema
+
+    schema = load_schema()
+    zh = render_site(data_of([]), language="zh", schema=schema)["reference/format.md"]
+    en = render_site(data_of([]), language="en", schema=schema)["reference/format.md"]
+    for field in schema.get("properties", {}):
+        assert f"<code>{field}</code>" in zh and f"<code>{field}</code>" in en
+    assert "../../schema/plan.schema.json" in zh
+    if "x-title-zh" in schema:
+        assert schema["x-title-zh"] not in en
+
+
+def test_plan_page_golden(full_plan, update_goldens):
+    page = render_site(data_of([full_plan]), language="zh", schema=SCHEMA)["teams/full/index.md"]
+    golden = GOLDENS / "full-plan.zh.md"
+    if update_goldens or not golden.exists():
+        golden.parent.mkdir(exist_ok=True)
+        golden.write_text(page, encoding="utf-8")
+    assert page == golden.read_text(encoding="utf-8"), "run `pytest --update-goldens` to accept"
