@@ -219,6 +219,8 @@ LABELS: dict[str, dict[str, str]] = {
         "chart.team_title": "Attainment by team",
         "chart.region_title": "Attainment by region",
         "chart.organisation": "Whole organisation",
+        "chart.cumulative": "cumulative",
+        "chart.decrease": "lower is better",
     },
     "zh": {
         # --- pages (render) ---
@@ -431,6 +433,8 @@ LABELS: dict[str, dict[str, str]] = {
         "chart.team_title": "各团队目标达成率",
         "chart.region_title": "各区域目标达成率",
         "chart.organisation": "全公司",
+        "chart.cumulative": "累计",
+        "chart.decrease": "越低越好",
     },
 }
 

@@ -179,6 +179,7 @@ def build(
         overrides = {"site_dir": str(site_dir)} if site_dir else {}
         with _environment(**{AS_OF_VARIABLE: as_of}), _mkdocs_log():
             config = load_config(str(config_file), strict=strict, **overrides)
+            config.plugins.on_startup(command="build", dirty=False)
             try:
                 mkdocs_build(config)
             finally:

@@ -104,7 +104,7 @@ def _ratio(value: float, goal: Goal) -> float | None:
 
 
 def _date_axis(labels: Mapping[str, str], **extra: Any) -> dict[str, Any]:
-    axis: dict[str, Any] = {"type": "date", "hoverformat": "%Y-%m-%d"}
+    axis: dict[str, Any] = {"type": "date", "hoverformat": "%Y-%m-%d", "automargin": True}
     if labels.get("chart.date_format"):
         axis["tickformat"] = labels["chart.date_format"]
     return axis | extra
@@ -256,7 +256,7 @@ def attainment_bullets(pm: PlanMetrics, labels: Mapping[str, str]) -> Figure:
     }  # fmt: skip
     xaxis = {
         "title": {"text": _label(labels, "chart.attainment")}, "ticksuffix": "%",
-        "rangemode": "tozero",
+        "rangemode": "tozero", "automargin": True,
     }  # fmt: skip
     layout = _layout(
         _label(labels, "chart.attainment_title"), 140 + 48 * len(ids),
@@ -386,10 +386,16 @@ def region_rollups(rollups: Sequence[Rollup], labels: Mapping[str, str]) -> Figu
         values = [
             next((ln.attainment for ln in r.lines if _line_key(ln) == key), None) for r in rollups
         ]
-        dimension, unit = key[0], key[1]
+        dimension, unit, basis, direction = key
         name = _dimension_label(labels, dimension) + (f" ({unit})" if unit else "")
         colour = DIMENSION_COLOURS.get(dimension, GREY)
-        data.append(_group_bar(name, x, [_pct(v) for v in values], colour))
+        bar = _group_bar(name, x, [_pct(v) for v in values], colour)
+        if [k[:2] for k in keys].count(key[:2]) > 1:  # same dimension and unit: tell them apart
+            extra = [labels.get(f"chart.{word}", word) for word in (basis, direction)
+                     if word in ("cumulative", "decrease")]  # fmt: skip
+            bar["name"] += "".join(f" · {word}" for word in extra)
+            bar["marker"]["pattern"] = {"shape": "/" if extra else ""}
+        data.append(bar)
     xaxis = {"type": "category", "automargin": True}
     return _grouped_figure(_label(labels, "chart.region_title"), data, xaxis, labels)
 
