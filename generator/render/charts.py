@@ -17,15 +17,7 @@ from functools import cache
 from importlib import resources
 from typing import Any, get_args
 
-from ..compute import (
-    GoalMetrics,
-    GoalStatus,
-    PlanMetrics,
-    Rollup,
-    RollupLine,
-    TaskMetrics,
-    TaskStatus,
-)
+from .. import compute
 from ..model import Goal, Plan
 
 CHART_SCRIPTS = ("assets/salesplan/plotly.min.js", "assets/salesplan/charts.js")
@@ -103,11 +95,11 @@ def _ratio(value: float, goal: Goal) -> float | None:
     return value / goal.target if goal.target else None
 
 
-def _date_axis(labels: Mapping[str, str], **extra: Any) -> dict[str, Any]:
+def _date_axis(labels: Mapping[str, str]) -> dict[str, Any]:
     axis: dict[str, Any] = {"type": "date", "hoverformat": "%Y-%m-%d", "automargin": True}
     if labels.get("chart.date_format"):
         axis["tickformat"] = labels["chart.date_format"]
-    return axis | extra
+    return axis
 
 
 def _layout(title: str, height: int, **extra: Any) -> dict[str, Any]:
@@ -165,7 +157,9 @@ def _line(name: str, points: Sequence[tuple[date | str, float]], colour: str, **
 # --- figures -----------------------------------------------------------------------------
 
 
-def goal_trend(gm: GoalMetrics, plan: Plan, as_of: date, labels: Mapping[str, str]) -> Figure:
+def goal_trend(
+    gm: compute.GoalMetrics, plan: Plan, as_of: date, labels: Mapping[str, str]
+) -> Figure:
     """Trend of one goal: history, actuals, expected path, target, forecast and references."""
     goal = gm.goal
     start, due = plan.period.start, goal.due
@@ -218,11 +212,11 @@ def goal_trend(gm: GoalMetrics, plan: Plan, as_of: date, labels: Mapping[str, st
     return {"data": data, "layout": layout | _as_of_marks(plan, as_of, labels)}
 
 
-def attainment_bullets(pm: PlanMetrics, labels: Mapping[str, str]) -> Figure:
+def attainment_bullets(pm: compute.PlanMetrics, labels: Mapping[str, str]) -> Figure:
     """One horizontal bullet per goal: attainment bar by status, expected marker, 100 % line."""
     ids = [gm.goal.id for gm in pm.goals]
     data: list[dict[str, Any]] = []
-    for status in get_args(GoalStatus):
+    for status in get_args(compute.GoalStatus):
         goals = [gm for gm in pm.goals if gm.status == status]
         if not goals:
             continue
@@ -265,11 +259,11 @@ def attainment_bullets(pm: PlanMetrics, labels: Mapping[str, str]) -> Figure:
     return {"data": data, "layout": layout}
 
 
-def task_gantt(pm: PlanMetrics, labels: Mapping[str, str]) -> Figure:
+def task_gantt(pm: compute.PlanMetrics, labels: Mapping[str, str]) -> Figure:
     """Task windows as horizontal bars coloured by status, with the as-of line."""
     ids = [tm.task.id for tm in pm.tasks]
     data: list[dict[str, Any]] = []
-    for status in get_args(TaskStatus):
+    for status in get_args(compute.TaskStatus):
         tasks = [tm for tm in pm.tasks if tm.status == status]
         if not tasks:
             continue
@@ -302,7 +296,7 @@ def _short(title: str, size: int = 28) -> str:
     return title if len(title) <= size else title[: size - 1] + "…"
 
 
-def _task_hover(tm: TaskMetrics, labels: Mapping[str, str]) -> str:
+def _task_hover(tm: compute.TaskMetrics, labels: Mapping[str, str]) -> str:
     task = tm.task
     return (
         f"{_text(task.title)}<br>{task.start.isoformat()} – {task.end.isoformat()}<br>"
@@ -311,7 +305,7 @@ def _task_hover(tm: TaskMetrics, labels: Mapping[str, str]) -> str:
     )
 
 
-def burnup(pm: PlanMetrics, labels: Mapping[str, str]) -> Figure:
+def burnup(pm: compute.PlanMetrics, labels: Mapping[str, str]) -> Figure:
     """Planned against actual average task progress, each day of the period up to as-of."""
     tasks = [tm for tm in pm.tasks if tm.status != "cancelled"]
     period = pm.plan.period
@@ -339,7 +333,7 @@ def burnup(pm: PlanMetrics, labels: Mapping[str, str]) -> Figure:
     return {"data": data, "layout": layout}
 
 
-def _progress_on(tm: TaskMetrics, day: date) -> tuple[float, float]:
+def _progress_on(tm: compute.TaskMetrics, day: date) -> tuple[float, float]:
     """(planned, actual) % of a task on a day, from its computed days where they reach."""
     computed = next((d for d in tm.days if d.day == day), None)
     if computed is not None:
@@ -351,7 +345,7 @@ def _progress_on(tm: TaskMetrics, day: date) -> tuple[float, float]:
     return 100.0, done[-1] if done else 0.0
 
 
-def team_attainment(metrics: Sequence[PlanMetrics], labels: Mapping[str, str]) -> Figure:
+def team_attainment(metrics: Sequence[compute.PlanMetrics], labels: Mapping[str, str]) -> Figure:
     """Average attainment per team, grouped by goal dimension, for the home page."""
     teams = [pm.plan.team for pm in metrics]
     ids = [pm.plan.id for pm in metrics]
@@ -374,7 +368,7 @@ def team_attainment(metrics: Sequence[PlanMetrics], labels: Mapping[str, str]) -
     return _grouped_figure(_label(labels, "chart.team_title"), data, xaxis, labels)
 
 
-def region_rollups(rollups: Sequence[Rollup], labels: Mapping[str, str]) -> Figure:
+def region_rollups(rollups: Sequence[compute.Rollup], labels: Mapping[str, str]) -> Figure:
     """Attainment of each rollup line (dimension, unit, basis) per region."""
     names = [r.name or _label(labels, "chart.organisation") for r in rollups]
     keys: list[tuple[str, str, str, str]] = []  # rollup lines never mix these four
@@ -400,7 +394,7 @@ def region_rollups(rollups: Sequence[Rollup], labels: Mapping[str, str]) -> Figu
     return _grouped_figure(_label(labels, "chart.region_title"), data, xaxis, labels)
 
 
-def _line_key(line: RollupLine) -> tuple[str, str, str, str]:
+def _line_key(line: compute.RollupLine) -> tuple[str, str, str, str]:
     return (line.dimension, line.unit, line.basis, line.direction)
 
 
