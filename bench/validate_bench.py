@@ -80,7 +80,9 @@ def main() -> None:
         n = len(files)
         print(f"  load (parse + positions): {load_s / n * 1000:.2f} ms a plan")
         print(f"  schema check (jsonschema-rs fast path): {schema_s / n * 1000:.3f} ms a plan")
-        print(f"  check() in-process, all rules: {total_s:.2f} s ({total_s / n * 1000:.2f} ms a plan)")
+        print(
+            f"  check() in-process, all rules: {total_s:.2f} s ({total_s / n * 1000:.2f} ms a plan)"
+        )
 
 
 if __name__ == "__main__":

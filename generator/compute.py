@@ -366,6 +366,31 @@ def organisation_rollup(metrics: Sequence[PlanMetrics]) -> Rollup:
     return rollup("", metrics, scope="organisation")
 
 
+def current_plans(metrics: Sequence[PlanMetrics], as_of: date) -> tuple[PlanMetrics, ...]:
+    """The plan in force for each team at the as-of date, in the given order.
+
+    That is the team's plan that started last on or before the as-of date (an earlier cycle
+    is history), or its first plan when none has started yet. Rollups, the home page and the
+    alerts read these, so a closed quarter's overdue tasks do not keep ringing.
+    """
+    chosen: dict[str, PlanMetrics] = {}
+    for pm in metrics:
+        best = chosen.get(pm.plan.team)
+        if best is None or _more_current(pm.plan, best.plan, as_of):
+            chosen[pm.plan.team] = pm
+    keep = {id(pm) for pm in chosen.values()}
+    return tuple(pm for pm in metrics if id(pm) in keep)
+
+
+def _more_current(plan: Plan, than: Plan, as_of: date) -> bool:
+    started, other_started = plan.period.start <= as_of, than.period.start <= as_of
+    if started != other_started:
+        return started
+    if started:
+        return (plan.period.start, plan.id) > (than.period.start, than.id)
+    return (plan.period.start, plan.id) < (than.period.start, than.id)
+
+
 _DIMENSIONS: tuple[str, ...] = get_args(Dimension)
 
 

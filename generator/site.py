@@ -57,11 +57,13 @@ def check_plans(plans_dir: Path) -> tuple[tuple, tuple[str, ...]]:
 def site_data(plans: Sequence, as_of: date) -> SiteData:
     """Compute every plan's metrics and the rollups: the input of the render stage."""
     metrics = sorted((compute.plan_metrics(plan, as_of) for plan in plans), key=site_order)
+    current = compute.current_plans(metrics, as_of)
     return SiteData(
         as_of=as_of,
         metrics=tuple(metrics),
-        organisation=compute.organisation_rollup(metrics),
-        regions=compute.region_rollups(metrics),
+        current=current,
+        organisation=compute.organisation_rollup(current),
+        regions=compute.region_rollups(current),
     )
 
 

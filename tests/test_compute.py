@@ -10,6 +10,7 @@ import yaml
 
 from generator.compute import (
     GOAL_STATUSES,
+    current_plans,
     TASK_STATUSES,
     elapsed_fraction,
     goal_metrics,
@@ -526,3 +527,23 @@ def test_formulas_page_shows_the_numbers_the_code_computes():
             )
             assert row in text, row
     assert streak == helped.days_behind == 3
+
+
+def test_current_plan_of_each_team_is_the_latest_started_one():
+    q2 = make_plan(id="east-q2", period={"name": "Q2", "start": "2023-04-01", "end": "2023-06-30"})
+    q3 = make_plan(id="east-q3")
+    q4 = make_plan(id="east-q4", period={"name": "Q4", "start": "2023-10-01", "end": "2023-12-31"})
+    other = make_plan(
+        id="south-q4",
+        team="华南组",
+        period={"name": "Q4", "start": "2023-10-01", "end": "2023-12-31"},
+    )
+    plans = [q2, q3, q4, other]
+
+    def current(as_of):
+        day = date.fromisoformat(as_of)
+        return [pm.plan.id for pm in current_plans([plan_metrics(p, day) for p in plans], day)]
+
+    assert current("2023-08-20") == ["east-q3", "south-q4"]  # south has not started: its first
+    assert current("2023-03-01") == ["east-q2", "south-q4"]
+    assert current("2024-01-15") == ["east-q4", "south-q4"]

@@ -41,7 +41,8 @@ class SiteData:
     """Everything the pages show, computed before rendering (render never computes)."""
 
     as_of: date
-    metrics: tuple[PlanMetrics, ...]  # in site order, see site_order()
+    metrics: tuple[PlanMetrics, ...]  # every plan, in site order, see site_order()
+    current: tuple[PlanMetrics, ...]  # each team's plan in force at the as-of date
     organisation: Rollup
     regions: tuple[Rollup, ...]
 
@@ -94,7 +95,7 @@ def home_page(data: SiteData, labels: Labels, directory_urls: bool) -> str:
     """The organisation dashboard."""
     org = data.organisation
     teams_rows = []
-    for pm in data.metrics:
+    for pm in data.current:
         plan = pm.plan
         goals = Lines(
             tuple(
@@ -158,11 +159,11 @@ def home_page(data: SiteData, labels: Labels, directory_urls: bool) -> str:
         ),
         (
             (
-                str(len(data.metrics)),
-                str(sum(len(pm.goals) for pm in data.metrics)),
-                str(sum(len(pm.tasks) for pm in data.metrics)),
+                str(len(data.current)),
+                str(sum(len(pm.goals) for pm in data.current)),
+                str(sum(len(pm.tasks) for pm in data.current)),
                 Link(
-                    str(sum(alert_count(pm) for pm in data.metrics)),
+                    str(sum(alert_count(pm) for pm in data.current)),
                     href(ALERTS, HOME, directory_urls),
                 ),
                 Lines(tuple(rollup_line_text(line, labels) for line in org.lines)),
@@ -176,7 +177,7 @@ def home_page(data: SiteData, labels: Labels, directory_urls: bool) -> str:
         ((_status_counts(org, labels, "goal"), _status_counts(org, labels, "task")),),
         "sp-status-counts",
     )
-    metrics = list(data.metrics)
+    metrics = list(data.current)
     return render_template(
         "index.md.j2",
         labels=labels,
@@ -289,7 +290,7 @@ def alerts_page(data: SiteData, labels: Labels, directory_urls: bool) -> str:
     """Every task and goal that needs attention, across teams."""
     task_rows = []
     goal_rows = []
-    for pm in data.metrics:
+    for pm in data.current:
         plan = pm.plan
         team = Link(plan.team, href(plan_page_path(plan.id), ALERTS, directory_urls))
         for tm in alert_tasks(pm):
