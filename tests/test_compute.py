@@ -10,8 +10,8 @@ import yaml
 
 from generator.compute import (
     GOAL_STATUSES,
-    current_plans,
     TASK_STATUSES,
+    current_plans,
     elapsed_fraction,
     goal_metrics,
     organisation_rollup,
