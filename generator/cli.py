@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -10,9 +11,8 @@ import click
 from . import reporters
 from .validate import DEFAULT_PLANS_DIR, check
 
-_PATHS = click.argument(
-    "paths", nargs=-1, type=click.Path(exists=True, path_type=Path, dir_okay=True)
-)
+# Paths stay strings: diagnostics name each file exactly as it was given.
+_PATHS = click.argument("paths", nargs=-1, type=click.Path(exists=True, dir_okay=True))
 _AS_OF = click.option(
     "--as-of",
     metavar="DATE",
@@ -39,7 +39,7 @@ def app() -> None:
     "markdown for the job summary.",
 )
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
-def validate(paths: tuple[Path, ...], fmt: str, strict: bool) -> None:
+def validate(paths: tuple[str, ...], fmt: str, strict: bool) -> None:
     """Check plan files and report every problem with its file, line and column.
 
     With no PATHS, checks every plan in the plans/ folder. Folders are searched for .md files.
@@ -52,7 +52,7 @@ def validate(paths: tuple[Path, ...], fmt: str, strict: bool) -> None:
             raise click.UsageError(
                 "no plans/ folder here: run this in the plan repository or name files"
             )
-        paths = (DEFAULT_PLANS_DIR,)
+        paths = (DEFAULT_PLANS_DIR.as_posix(),)
     report = check(list(paths), strict=strict)
     if not report.files:
         raise click.UsageError("no plan files (.md) found in " + ", ".join(map(str, paths)))
@@ -67,13 +67,15 @@ def validate(paths: tuple[Path, ...], fmt: str, strict: bool) -> None:
 @click.option(
     "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
 )
-def status(paths: tuple[Path, ...], as_of: str | None, fmt: str) -> None:
+def status(paths: tuple[str, ...], as_of: str | None, fmt: str) -> None:
     """Show goals and the tasks that need attention: the view for the daily stand-up.
 
     Example: salesplan status plans/east --as-of 2023-08-20
     """
+    from . import site
     from . import status as status_view
 
+    as_of = as_of or os.environ.get(site.AS_OF_VARIABLE) or site.configured_as_of()
     sys.exit(status_view.run(list(paths) or [DEFAULT_PLANS_DIR], as_of, fmt, sys.stdout))
 
 

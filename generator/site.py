@@ -15,6 +15,8 @@ from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+import yaml
+
 from . import compute, validate
 from .labels import labels_for
 from .render import (
@@ -29,6 +31,7 @@ from .render import (
 )
 from .schema_check import load_schema, schema_path
 
+GENERATED_MARKER = ".salesplan-generated"  # lets `generate` replace only its own output
 AS_OF_VARIABLE = "SALESPLAN_AS_OF"  # how `salesplan build --as-of` reaches the plugin
 GUIDE_ORDER = ("editing.md", "changing-a-plan.md", "formulas.md", "rules.md")
 log = logging.getLogger("mkdocs.plugins.salesplan")
@@ -118,6 +121,27 @@ def site_nav(
         nav.append({labels["site.guide"]: list(guide)})
     nav.append({labels["site.reference"]: REFERENCE})
     return nav
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml without running its Python tags (e.g. !!python/name: fences)."""
+
+
+_ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def configured_as_of(config_file: Path | str = "mkdocs.yml") -> str | None:
+    """The `as_of` option of the salesplan plugin in mkdocs.yml, when the file sets one."""
+    try:
+        config = yaml.load(Path(config_file).read_text("utf-8"), Loader=_ConfigLoader)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return None
+    plugins = config.get("plugins") if isinstance(config, dict) else None
+    for plugin in plugins if isinstance(plugins, list) else []:
+        options = plugin.get("salesplan") if isinstance(plugin, dict) else None
+        if isinstance(options, dict) and options.get("as_of"):
+            return str(options["as_of"])
+    return None
 
 
 def source_date_epoch(as_of: date) -> str:
@@ -220,6 +244,11 @@ def generate(
 ) -> int:
     """Write the generated page tree to `out_dir` without MkDocs, replacing it atomically."""
     out = Path(out_dir)
+    if out.exists() and any(out.iterdir()) and not (out / GENERATED_MARKER).exists():
+        return _fail(
+            f"{out} already holds files that salesplan did not write; "
+            "choose a new or empty folder (it is replaced as a whole)"
+        )
     try:
         day = compute.resolve_as_of(as_of)
         _, pages = site_pages(Path(plans_dir), day, language)
@@ -227,6 +256,7 @@ def generate(
         staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
         try:
             write_pages(staging, pages)
+            (staging / GENERATED_MARKER).write_text("written by salesplan generate\n")
             if out.exists():
                 old = out.with_name(f".{out.name}-old")
                 shutil.rmtree(old, ignore_errors=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -41,22 +42,26 @@ class Report:
         return len({d.file for d in self.diagnostics})
 
 
-def find_plan_files(paths: Iterable[Path]) -> list[Path]:
-    """The plan files named by `paths`: files as given, folders searched recursively.
+def find_plan_files(paths: Iterable[Path | str]) -> list[tuple[Path, str]]:
+    """The plan files named by `paths`, each with its name as the user gave it.
 
-    Files whose name starts with "_" are ignored in folders (drafts, templates).
+    Files are taken as given, folders searched recursively for `.md` files; in folders,
+    files whose name starts with "_" are ignored (drafts, templates).
     """
-    found: list[Path] = []
-    for path in paths:
+    found: list[tuple[Path, str]] = []
+    for given in paths:
+        path = Path(given)
         if path.is_dir():
-            found.extend(
-                sorted(p for p in path.rglob("*.md") if p.is_file() and not p.name.startswith("_"))
-            )
+            found += [
+                (p, os.path.join(str(given), p.relative_to(path).as_posix()))
+                for p in sorted(path.rglob("*.md"))
+                if p.is_file() and not p.name.startswith("_")
+            ]
         else:
-            found.append(path)
-    unique: dict[str, Path] = {}
-    for path in found:
-        unique.setdefault(_identity(path), path)
+            found.append((path, str(given)))
+    unique: dict[str, tuple[Path, str]] = {}
+    for item in found:
+        unique.setdefault(_identity(item[0]), item)
     return list(unique.values())
 
 
@@ -68,7 +73,7 @@ def _identity(path: Path) -> str:
 
 
 def check(
-    paths: Sequence[Path], *, plans_dir: Path | None = DEFAULT_PLANS_DIR, strict: bool = False
+    paths: Sequence[Path | str], *, plans_dir: Path | None = DEFAULT_PLANS_DIR, strict: bool = False
 ) -> Report:
     """Validate the plan files named by `paths`.
 
@@ -76,18 +81,19 @@ def check(
     checking one file, as pre-commit does, still knows the project's other plans; problems are
     reported only for the files named. With `strict`, warnings count as errors.
     """
-    files = find_plan_files(paths)
-    loaded = [load_file(path, path.as_posix()) for path in files]
+    named = find_plan_files(paths)
+    files = [path for path, _ in named]
+    loaded = [load_file(path, shown) for path, shown in named]
     project: list[LoadedFile] = []
     inside: set[int] = set()  # indexes of named files that belong to the project's plans folder
     if plans_dir is not None and plans_dir.is_dir():
         root = _identity(plans_dir)
-        named = {_identity(p) for p in files}
-        inside = {i for i, p in enumerate(files) if _identity(p).startswith(root + "/")}
+        known = {_identity(p) for p in files}
+        inside = {i for i, p in enumerate(files) if _identity(p).startswith(root + os.sep)}
         project = [
-            load_file(p, p.as_posix())
-            for p in find_plan_files([plans_dir])
-            if _identity(p) not in named
+            load_file(p, shown)
+            for p, shown in find_plan_files([plans_dir])
+            if _identity(p) not in known
         ]
     # `previous` may name any plan we know of; an id is a duplicate only within one project
     all_ids = set(_plan_ids(loaded + project))
