@@ -165,4 +165,3 @@ def test_the_installed_command(tmp_path: Path) -> None:
     assert done.returncode == 1 and done.stderr == ""
     (found,) = json.loads(done.stdout)
     assert (found["file"], found["line"], found["rule"]) == ("plan.md", 25, "yaml-duplicate-key")
-
