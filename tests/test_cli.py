@@ -165,3 +165,21 @@ def test_the_installed_command(tmp_path: Path) -> None:
     assert done.returncode == 1 and done.stderr == ""
     (found,) = json.loads(done.stdout)
     assert (found["file"], found["line"], found["rule"]) == ("plan.md", 25, "yaml-duplicate-key")
+
+
+def test_generate_writes_the_page_tree_and_never_replaces_a_foreign_folder(
+    in_repo: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "pages"
+    code, _ = run("generate", str(out), "--as-of", "2023-08-20")
+    assert code == 0
+    assert (out / "index.md").exists() and (
+        out / "teams" / "east-shanghai-2023q3" / "index.md"
+    ).exists()
+    assert run("generate", str(out), "--as-of", "2023-08-21")[0] == 0  # its own output: replaced
+    foreign = tmp_path / "docs"
+    foreign.mkdir()
+    (foreign / "index.md").write_text("hand-written", "utf-8")
+    code, out_text = run("generate", str(foreign))
+    assert code == 1 and "did not write" in out_text
+    assert (foreign / "index.md").read_text("utf-8") == "hand-written"
