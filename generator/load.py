@@ -174,6 +174,16 @@ _FRIENDLY_PROBLEMS = (
         "did not find expected '-' indicator",
         "this list entry is not lined up with the others; check its indentation",
     ),
+    (
+        "expected ',' or ']'",
+        "a list opened with '[' is not closed with ']' on this line; "
+        "if a text contains ',' or '[', put it in quotes",
+    ),
+    (
+        "expected ',' or '}'",
+        "a group opened with '{' is not closed with '}' on this line; "
+        "if a text contains ',' or '{', put it in quotes",
+    ),
     ("found unexpected end of stream", "a quote or bracket is opened but never closed"),
     (
         "found undefined alias",
@@ -203,8 +213,10 @@ class _Builder:
         try:
             self._consume(parser)
         except yaml.MarkedYAMLError as exc:
-            mark = exc.problem_mark or exc.context_mark
             problem = str(exc.problem or exc.context or "unreadable YAML")
+            mark = exc.problem_mark or exc.context_mark
+            if "expected ',' or" in problem and exc.context_mark:
+                mark = exc.context_mark  # where the unclosed [ or { was opened
             message = next((m for p, m in _FRIENDLY_PROBLEMS if p in problem), None)
             self.loaded.data = None
             self.loaded.error(
