@@ -79,9 +79,8 @@ def main() -> None:
             start = time.perf_counter()
             subprocess.run([salesplan, "build"], cwd=project, check=True, capture_output=True)
             took = time.perf_counter() - start
-            print(
-                f"  salesplan build, team pages {'in' if nav_teams else 'out of'} the nav: {took:.1f} s"
-            )
+            where = "in" if nav_teams else "out of"
+            print(f"  salesplan build, team pages {where} the nav: {took:.1f} s")
 
 
 if __name__ == "__main__":
