@@ -29,7 +29,9 @@ from generator.labels import labels_for
 from generator.render import charts
 
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = Path("/usr/bin/chromium")
+# Debian's chromium here; another Chromium-based browser elsewhere (GitHub's runners ship
+# Google Chrome), named by SALESPLAN_CHROMIUM.
+CHROMIUM = Path(os.environ.get("SALESPLAN_CHROMIUM") or "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
