@@ -334,10 +334,11 @@ class _Builder:
             return (
                 event.value
             )  # e.g. 2023-02-30 resolves as a date but is none: let the schema say so
-        if isinstance(value, datetime):
-            return value.isoformat()
         if isinstance(value, date):
-            return value.isoformat()
+            # Only YYYY-MM-DD is a plan date: 2023-7-1 or a time of day stays as written,
+            # so the schema names the value the way the user typed it.
+            text = value.isoformat()
+            return text if text == event.value and not isinstance(value, datetime) else event.value
         if isinstance(value, float) and not math.isfinite(value):
             return event.value  # .inf and .nan are no numbers a plan can use
         if isinstance(value, bytes):
