@@ -139,7 +139,7 @@ class Checkin:
 @dataclass(frozen=True)
 class Task:
     id: str
-    strategy: str
+    strategy: str | None
     title: str
     owners: tuple[str, ...]  # member ids, or ("all",)
     start: date
@@ -243,7 +243,7 @@ def build_plan(data: dict[str, Any], *, path: str = "", body: str = "") -> Plan:
             dimension=g["dimension"],
             metric=g["metric"],
             unit=g.get("unit", ""),
-            baseline=g["baseline"],
+            baseline=g.get("baseline", 0),
             target=g["target"],
             due=_date(g["due"]) if "due" in g else period.end,
             owners=_owners(g.get("owner", data["manager"])),
@@ -295,7 +295,7 @@ def build_plan(data: dict[str, Any], *, path: str = "", body: str = "") -> Plan:
         tasks=tuple(
             Task(
                 id=t["id"],
-                strategy=t["strategy"],
+                strategy=t.get("strategy"),
                 title=t["title"],
                 owners=_owners(t["owner"]),
                 start=_date(t["start"]),

@@ -297,6 +297,13 @@ class _Checker:
                     pointer,
                     f'the strategy "{strategy["id"]}" has no task yet',
                 )
+        for pointer, task in self.tasks:
+            if isinstance(task.get("id"), str) and "strategy" not in task:
+                self.add(
+                    "task-without-strategy",
+                    pointer,
+                    f'the task "{task["id"]}" carries out no strategy: add "strategy: <id>"',
+                )
         for pointer, goal in self.goals:
             if isinstance(goal.get("id"), str) and goal["id"] not in served:
                 self.add(

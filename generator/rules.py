@@ -52,6 +52,7 @@ RULES: dict[str, tuple[Severity, str]] = {
     "unaddressed-root-cause": ("warning", "No strategy addresses this root cause."),
     "strategy-without-task": ("warning", "This strategy has no task."),
     "goal-without-strategy": ("warning", "No strategy serves this goal."),
+    "task-without-strategy": ("warning", "This task carries out no strategy."),
 }
 
 

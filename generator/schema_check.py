@@ -128,6 +128,23 @@ def _kinds(expected: Any) -> str:
     return " or ".join(_KIND.get(k, k) for k in kinds)
 
 
+def _property_schema(error: ValidationError, name: str) -> Any:
+    """The schema of the field `name` in the object that misses it.
+
+    A conditional requirement (then/else) sits below that object's schema, so walk the path
+    from the root and keep the deepest object that describes the field.
+    """
+    found, node = None, load_schema()
+    for part in error.absolute_schema_path:
+        if isinstance(node, dict) and name in node.get("properties", {}):
+            found = node["properties"][name]
+        try:
+            node = node[part]
+        except (KeyError, IndexError, TypeError):
+            break
+    return found or {}
+
+
 def _title(schema: Any) -> str:
     if isinstance(schema, dict) and "$ref" in schema and "title" not in schema:
         name = schema["$ref"].rsplit("/", 1)[-1]
@@ -154,14 +171,11 @@ def _explain(error: ValidationError) -> Iterator[SchemaProblem]:
     if kind == "required":
         for missing in error.validator_value:
             if isinstance(value, dict) and missing not in value:
-                title = _title(error.schema.get("properties", {}).get(missing, {}))
-                hint = f" ({title})" if title else ""
+                title = _title(_property_schema(error, missing))
+                named = f'the field "{missing}"' + (f" ({title})" if title else "")
                 where = "" if not error.absolute_path else f" in {name}"
-                if "then" in error.schema_path:
-                    hint += ": it is needed when no goal is linked"
-                yield SchemaProblem(
-                    "required", pointer, f'the field "{missing}"{hint} is missing{where}'
-                )
+                why = f": {error.schema['x-hint']}" if error.schema.get("x-hint") else ""
+                yield SchemaProblem("required", pointer, f"{named} is missing{where}{why}")
     elif kind == "additionalProperties":
         known = sorted(error.schema.get("properties", {}))
         for key in value:

@@ -180,7 +180,8 @@ def _subschemas(schema: Any, where: str) -> Iterator[tuple[str, dict[str, Any]]]
     for keyword in ("properties", "$defs"):
         for name, sub in schema.get(keyword, {}).items():
             yield from _subschemas(sub, f"{where}/{keyword}/{name}")
-    for keyword in ("items", "additionalProperties", "propertyNames", "if", "then", "else", "not"):
+    # An `if` is a condition on fields described elsewhere, not a definition: not walked.
+    for keyword in ("items", "additionalProperties", "propertyNames", "then", "else", "not"):
         yield from _subschemas(schema.get(keyword), f"{where}/{keyword}")
     for keyword in ("anyOf", "oneOf", "allOf"):
         for index, sub in enumerate(schema.get(keyword, ())):
