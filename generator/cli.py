@@ -39,7 +39,15 @@ def app() -> None:
     "markdown for the job summary.",
 )
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
-def validate(paths: tuple[str, ...], fmt: str, strict: bool) -> None:
+@click.option(
+    "--lang",
+    type=click.Choice(["en", "zh"]),
+    envvar="SALESPLAN_LANG",
+    default="en",
+    show_default=True,
+    help="The language of the messages (also from SALESPLAN_LANG); zh: 中文提示.",
+)
+def validate(paths: tuple[str, ...], fmt: str, strict: bool, lang: str) -> None:
     """Check plan files and report every problem with its file, line and column.
 
     With no PATHS, checks every plan in the plans/ folder. Folders are searched for .md files.
@@ -53,7 +61,7 @@ def validate(paths: tuple[str, ...], fmt: str, strict: bool) -> None:
                 "no plans/ folder here: run this in the plan repository or name files"
             )
         paths = (DEFAULT_PLANS_DIR.as_posix(),)
-    report = check(list(paths), strict=strict)
+    report = check(list(paths), strict=strict, language=lang)
     if not report.files:
         raise click.UsageError("no plan files (.md) found in " + ", ".join(map(str, paths)))
     color = fmt == "text" and sys.stdout.isatty()

@@ -19,6 +19,7 @@ from yaml.nodes import ScalarNode
 from yaml.resolver import Resolver
 
 from .diagnostics import Diagnostic
+from .messages import say
 
 # libyaml's C parser is eight times faster; the pure-Python one gives the same events.
 YamlLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -79,14 +80,13 @@ def load_file(path: Path, display: str | None = None) -> LoadedFile:
         if size > MAX_BYTES:
             loaded.error(
                 "file-too-large",
-                f"this file is {size / MAX_BYTES:.1f} MiB; a plan may be at most 1 MiB. "
-                "Move old check-ins or long texts out of the plan.",
+                say("file-too-large", size=f"{size / MAX_BYTES:.1f}"),
                 (1, 1),
             )
             return loaded
         raw = path.read_bytes()
     except OSError as exc:
-        loaded.error("file-unreadable", f"the file cannot be read: {exc.strerror or exc}", (1, 1))
+        loaded.error("file-unreadable", say("file-unreadable", reason=exc.strerror or exc), (1, 1))
         return loaded
     return parse_plan_text(raw, loaded)
 
@@ -94,7 +94,9 @@ def load_file(path: Path, display: str | None = None) -> LoadedFile:
 def parse_plan_text(raw: bytes, loaded: LoadedFile) -> LoadedFile:
     """Parse the bytes of a plan file into `loaded`."""
     if len(raw) > MAX_BYTES:
-        loaded.error("file-too-large", "a plan may be at most 1 MiB.", (1, 1))
+        loaded.error(
+            "file-too-large", say("file-too-large", size=f"{len(raw) / MAX_BYTES:.1f}"), (1, 1)
+        )
         return loaded
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]  # the byte-order mark some Windows editors write
@@ -106,9 +108,7 @@ def parse_plan_text(raw: bytes, loaded: LoadedFile) -> LoadedFile:
         column = len(raw[line_start : exc.start].decode("utf-8", "replace")) + 1
         loaded.error(
             "file-encoding",
-            f"this file is not saved as UTF-8 (byte 0x{raw[exc.start]:02X} on line {line} "
-            "cannot be read). It was probably saved as GBK or another Windows encoding: "
-            "save it again as UTF-8 in your editor.",
+            say("file-encoding", byte=f"{raw[exc.start]:02X}", line=line),
             (line, column),
         )
         return loaded
@@ -116,7 +116,7 @@ def parse_plan_text(raw: bytes, loaded: LoadedFile) -> LoadedFile:
     if not lines or not _FENCE.fullmatch(lines[0]):
         loaded.error(
             "frontmatter-missing",
-            "a plan must start with a line '---', then the plan's fields, then another '---' line.",
+            say("frontmatter-missing"),
             (1, 1),
         )
         return loaded
@@ -124,8 +124,7 @@ def parse_plan_text(raw: bytes, loaded: LoadedFile) -> LoadedFile:
     if end is None:
         loaded.error(
             "frontmatter-unterminated",
-            "the fields start with '---' on line 1 but never end: add a line '---' "
-            "after the last field.",
+            say("frontmatter-unterminated"),
             (1, 1),
         )
         return loaded
@@ -139,7 +138,7 @@ def parse_plan_text(raw: bytes, loaded: LoadedFile) -> LoadedFile:
         loaded.data = None
         loaded.error(
             "frontmatter-not-fields",
-            "the part between the '---' lines must be a list of fields such as 'id: east-1'.",
+            say("frontmatter-not-fields"),
             (2, 1),
         )
     return loaded
@@ -151,44 +150,23 @@ def _find_tab(lines: list[str], loaded: LoadedFile) -> bool:
         if "\t" in line[:indent]:
             loaded.error(
                 "yaml-tab",
-                "this line is indented with a tab; YAML needs spaces. "
-                "Replace the tab with spaces (usually 2).",
+                say("yaml-tab"),
                 (number, line.index("\t") + 1),
             )
             return True
     return False
 
 
+# libyaml's words for a problem → our message key
 _FRIENDLY_PROBLEMS = (
-    (
-        "mapping values are not allowed",
-        "a ':' is not allowed here. If a text contains ': ', "
-        'put the whole text in quotes, e.g. note: "客户: 已回访"',
-    ),
-    ("could not find expected ':'", "expected 'field: value' on this line"),
-    (
-        "did not find expected key",
-        "this line is not lined up with the fields around it; check its indentation",
-    ),
-    (
-        "did not find expected '-' indicator",
-        "this list entry is not lined up with the others; check its indentation",
-    ),
-    (
-        "expected ',' or ']'",
-        "a list opened with '[' is not closed with ']' on this line; "
-        "if a text contains ',' or '[', put it in quotes",
-    ),
-    (
-        "expected ',' or '}'",
-        "a group opened with '{' is not closed with '}' on this line; "
-        "if a text contains ',' or '{', put it in quotes",
-    ),
-    ("found unexpected end of stream", "a quote or bracket is opened but never closed"),
-    (
-        "found undefined alias",
-        "'*' starts an alias, which plans do not use; put the text in quotes",
-    ),
+    ("mapping values are not allowed", "yaml-colon"),
+    ("could not find expected ':'", "yaml-expected-colon"),
+    ("did not find expected key", "yaml-indent-key"),
+    ("did not find expected '-' indicator", "yaml-indent-item"),
+    ("expected ',' or ']'", "yaml-unclosed-list"),
+    ("expected ',' or '}'", "yaml-unclosed-group"),
+    ("found unexpected end of stream", "yaml-unclosed"),
+    ("found undefined alias", "yaml-undefined-alias"),
 )
 
 
@@ -217,16 +195,16 @@ class _Builder:
             mark = exc.problem_mark or exc.context_mark
             if "expected ',' or" in problem and exc.context_mark:
                 mark = exc.context_mark  # where the unclosed [ or { was opened
-            message = next((m for p, m in _FRIENDLY_PROBLEMS if p in problem), None)
+            key = next((k for p, k in _FRIENDLY_PROBLEMS if p in problem), None)
             self.loaded.data = None
             self.loaded.error(
                 "yaml-syntax",
-                message or f"this YAML cannot be read: {problem}",
+                say(key) if key else say("yaml-other", problem=problem),
                 self.pos(mark) if mark else (2, 1),
             )
         except yaml.YAMLError as exc:
             self.loaded.data = None
-            self.loaded.error("yaml-syntax", f"this YAML cannot be read: {exc}", (2, 1))
+            self.loaded.error("yaml-syntax", say("yaml-other", problem=exc), (2, 1))
         finally:
             parser.dispose()
 
@@ -239,15 +217,14 @@ class _Builder:
             if isinstance(event, yaml.DocumentStartEvent):
                 documents += 1
                 if documents > 1:
-                    return self._stop("yaml-syntax", "only one block of fields is allowed", event)
+                    return self._stop("yaml-syntax", say("yaml-one-document"), event)
                 continue
             if isinstance(event, (yaml.StreamStartEvent, yaml.DocumentEndEvent)):
                 continue
             if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
                 return self._stop(
                     "yaml-alias",
-                    "anchors and aliases ('&name', '*name') are not allowed in a plan: "
-                    "write the value out in full",
+                    say("yaml-alias"),
                     event,
                 )
             if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
@@ -281,7 +258,7 @@ class _Builder:
 
     def _take_key(self, event: Any) -> bool:
         if not isinstance(event, yaml.ScalarEvent):
-            self._stop("yaml-syntax", "a field name must be plain text", event)
+            self._stop("yaml-syntax", say("yaml-plain-key"), event)
             return False
         frame = self.stack[-1]
         key, position = event.value, self.pos(event.start_mark)
@@ -289,8 +266,7 @@ class _Builder:
             first = self.loaded.key_positions[f"{frame[1]}/{escape_pointer(key)}"]
             self.loaded.error(
                 "yaml-duplicate-key",
-                f'the field "{key}" appears twice, on line {first[0]} and line {position[0]}: '
-                "keep only one",
+                say("yaml-duplicate-key", key=key, first=first[0], second=position[0]),
                 position,
                 f"{frame[1]}/{escape_pointer(key)}",
             )
@@ -325,7 +301,7 @@ class _Builder:
         if tag in (None, "!"):
             tag = _RESOLVER.resolve(ScalarNode, event.value, event.implicit)
         if tag not in _SCALAR_TAGS:
-            self._stop("yaml-syntax", f"the YAML tag {event.tag} is not allowed in a plan", event)
+            self._stop("yaml-syntax", say("yaml-tag", tag=event.tag), event)
             return _INVALID
         node = ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
         try:

@@ -13,6 +13,7 @@ from datetime import date
 from typing import Any
 
 from .load import escape_pointer
+from .messages import say
 from .model import ALL
 
 _MONTH = re.compile(r"\d{4}-(0[1-9]|1[0-2])")
@@ -50,7 +51,7 @@ def _ids(entries: list[tuple[str, dict[str, Any]]]) -> list[str]:
 
 
 def _listing(ids: list[str] | set[str]) -> str:
-    return ", ".join(sorted(ids)) if ids else "none yet"
+    return ", ".join(sorted(set(ids))) if ids else say("none-yet")
 
 
 def _refs(value: Any, pointer: str) -> Iterator[tuple[str, str]]:
@@ -90,11 +91,11 @@ class _Checker:
 
     def run(self) -> None:
         for kind, entries in (
-            ("member", self.members),
-            ("goal", self.goals),
-            ("root cause", self.causes),
-            ("strategy", self.strategies),
-            ("task", self.tasks),
+            ("kind-member", self.members),
+            ("kind-goal", self.goals),
+            ("kind-root-cause", self.causes),
+            ("kind-strategy", self.strategies),
+            ("kind-task", self.tasks),
         ):
             self.unique_ids(kind, entries)
         self.references()
@@ -111,8 +112,7 @@ class _Checker:
                 self.add(
                     "duplicate-id",
                     f"{pointer}/id",
-                    f'the {kind} id "{entry_id}" is used twice (also at {first[entry_id]}): '
-                    f"every {kind} needs its own id",
+                    say("duplicate-id", kind=say(kind), id=entry_id, first=first[entry_id]),
                 )
             else:
                 first[entry_id] = pointer
@@ -120,9 +120,11 @@ class _Checker:
     def check_refs(self, value: Any, pointer: str, known: list[str], rule: str, what: str) -> None:
         for where, ref in _refs(value, pointer):
             if ref not in known and not (rule == "unknown-member" and ref == ALL):
-                listing = _listing(set(known))
-                extra = ' (or "all" for the whole team)' if rule == "unknown-member" else ""
-                self.add(rule, where, f'{what} "{ref}" does not exist; known: {listing}{extra}')
+                extra = say("or-all") if rule == "unknown-member" else ""
+                message = say(
+                    "unknown-ref", kind=say(what), ref=ref, known=_listing(known), extra=extra
+                )
+                self.add(rule, where, message)
 
     def references(self) -> None:
         members, goals = _ids(self.members), _ids(self.goals)
@@ -133,20 +135,22 @@ class _Checker:
                 self.add(
                     "unknown-member",
                     "/manager",
-                    f'the manager "{manager}" is not in members; members: {_listing(members)}',
+                    say("unknown-manager", ref=manager, known=_listing(members)),
                 )
         for pointer, goal in self.goals:
             self.check_refs(
-                goal.get("owner"), f"{pointer}/owner", members, "unknown-member", "member"
+                goal.get("owner"), f"{pointer}/owner", members, "unknown-member", "kind-member"
             )
         for pointer, entry in _entries(self.data, "diagnosis"):
-            self.check_refs(entry.get("goal"), f"{pointer}/goal", goals, "unknown-goal", "goal")
+            self.check_refs(
+                entry.get("goal"), f"{pointer}/goal", goals, "unknown-goal", "kind-goal"
+            )
             self.check_refs(
                 entry.get("root_causes"),
                 f"{pointer}/root_causes",
                 causes,
                 "unknown-root-cause",
-                "root cause",
+                "kind-root-cause",
             )
         for pointer, strategy in self.strategies:
             self.check_refs(
@@ -154,10 +158,10 @@ class _Checker:
                 f"{pointer}/addresses",
                 causes,
                 "unknown-root-cause",
-                "root cause",
+                "kind-root-cause",
             )
             self.check_refs(
-                strategy.get("goals"), f"{pointer}/goals", goals, "unknown-goal", "goal"
+                strategy.get("goals"), f"{pointer}/goals", goals, "unknown-goal", "kind-goal"
             )
         for pointer, task in self.tasks:
             self.check_refs(
@@ -165,10 +169,10 @@ class _Checker:
                 f"{pointer}/strategy",
                 strategies,
                 "unknown-strategy",
-                "strategy",
+                "kind-strategy",
             )
             self.check_refs(
-                task.get("owner"), f"{pointer}/owner", members, "unknown-member", "member"
+                task.get("owner"), f"{pointer}/owner", members, "unknown-member", "kind-member"
             )
         for pointer, review in _entries(self.data, "reviews"):
             for fp, finding in _sub(review, "findings", pointer):
@@ -177,18 +181,18 @@ class _Checker:
                     f"{fp}/strategy",
                     strategies,
                     "unknown-strategy",
-                    "strategy",
+                    "kind-strategy",
                 )
             for ap, action in _sub(review, "next_actions", pointer):
                 self.check_refs(
-                    action.get("owner"), f"{ap}/owner", members, "unknown-member", "member"
+                    action.get("owner"), f"{ap}/owner", members, "unknown-member", "kind-member"
                 )
                 self.check_refs(
                     action.get("strategy"),
                     f"{ap}/strategy",
                     strategies,
                     "unknown-strategy",
-                    "strategy",
+                    "kind-strategy",
                 )
         previous = self.data.get("previous")
         if isinstance(previous, str):
@@ -196,14 +200,14 @@ class _Checker:
                 self.add(
                     "unknown-plan",
                     "/previous",
-                    "previous must name an earlier plan, not this plan itself",
+                    say("previous-self"),
                 )
             elif previous not in self.plan_ids:
                 others = self.plan_ids - {self.data.get("id")}
                 self.add(
                     "unknown-plan",
                     "/previous",
-                    f'no plan has the id "{previous}"; plans: {_listing(others)}',
+                    say("unknown-plan", ref=previous, known=_listing(others)),
                 )
 
     def in_period(self, value: Any, pointer: str, what: str) -> date | None:
@@ -212,7 +216,7 @@ class _Checker:
             self.add(
                 "date-outside-period",
                 pointer,
-                f"{what} {day} is outside the period {self.start} to {self.end}",
+                say("outside-period", what=say(what), day=day, start=self.start, end=self.end),
             )
         return day
 
@@ -226,7 +230,7 @@ class _Checker:
                 self.add(
                     "not-ascending",
                     f"{pointer}/date",
-                    f"{what} must be in date order: {day} is listed after {last}; move it up",
+                    say("not-ascending", what=say(what), day=day, last=last),
                 )
             last = day if last is None else max(last, day)
             days.append(day)
@@ -237,15 +241,15 @@ class _Checker:
             self.add(
                 "date-order",
                 "/period/end",
-                f"the period ends ({self.end}) before it starts ({self.start})",
+                say("period-order", start=self.start, end=self.end),
             )
             self.start = self.end = None  # no period to compare other dates with
         for pointer, goal in self.goals:
-            self.in_period(goal.get("due"), f"{pointer}/due", "the due date")
+            self.in_period(goal.get("due"), f"{pointer}/due", "what-due")
             actuals = _sub(goal, "actuals", pointer)
-            self.ascending(actuals, "actuals")
+            self.ascending(actuals, "what-actuals")
             for ap, actual in actuals:
-                self.in_period(actual.get("date"), f"{ap}/date", "the actual's date")
+                self.in_period(actual.get("date"), f"{ap}/date", "what-actual")
             history = goal.get("history")
             if isinstance(history, dict) and self.start:
                 first_month = self.start.strftime("%Y-%m")
@@ -254,28 +258,27 @@ class _Checker:
                         self.add(
                             "history-in-period",
                             f"{pointer}/history/{escape_pointer(month)}",
-                            f"history month {month} is not before the period (which starts "
-                            f"{self.start}); record values inside the period under actuals",
+                            say("history-in-period", month=month, start=self.start),
                             at_key=True,
                         )
         for pointer, task in self.tasks:
-            start = self.in_period(task.get("start"), f"{pointer}/start", "the task start")
-            end = self.in_period(task.get("end"), f"{pointer}/end", "the task end")
+            start = self.in_period(task.get("start"), f"{pointer}/start", "what-start")
+            end = self.in_period(task.get("end"), f"{pointer}/end", "what-end")
             if start and end and start > end:
                 self.add(
                     "date-order",
                     f"{pointer}/end",
-                    f"the task ends ({end}) before it starts ({start})",
+                    say("task-order", start=start, end=end),
                 )
             checkins = _sub(task, "checkins", pointer)
-            self.ascending(checkins, "check-ins")
+            self.ascending(checkins, "what-checkins")
             for cp, checkin in checkins:
                 day = _day(checkin.get("date"))
                 if day and start and day < start:
                     self.add(
                         "checkin-before-start",
                         f"{cp}/date",
-                        f"the check-in of {day} is before the task starts ({start})",
+                        say("checkin-before-start", day=day, start=start),
                     )
 
     def traceability(self) -> None:
@@ -287,27 +290,26 @@ class _Checker:
                 self.add(
                     "unaddressed-root-cause",
                     pointer,
-                    f'no strategy addresses the root cause "{cause["id"]}": '
-                    "add it to a strategy's addresses",
+                    say("unaddressed-root-cause", id=cause["id"]),
                 )
         for pointer, strategy in self.strategies:
             if isinstance(strategy.get("id"), str) and strategy["id"] not in tasked:
                 self.add(
                     "strategy-without-task",
                     pointer,
-                    f'the strategy "{strategy["id"]}" has no task yet',
+                    say("strategy-without-task", id=strategy["id"]),
                 )
         for pointer, task in self.tasks:
             if isinstance(task.get("id"), str) and "strategy" not in task:
                 self.add(
                     "task-without-strategy",
                     pointer,
-                    f'the task "{task["id"]}" carries out no strategy: add "strategy: <id>"',
+                    say("task-without-strategy", id=task["id"]),
                 )
         for pointer, goal in self.goals:
             if isinstance(goal.get("id"), str) and goal["id"] not in served:
                 self.add(
                     "goal-without-strategy",
                     pointer,
-                    f'no strategy serves the goal "{goal["id"]}": add it to a strategy\'s goals',
+                    say("goal-without-strategy", id=goal["id"]),
                 )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 
+from .messages import count, say, speaking
 from .validate import Report
 
 # GitHub drops a job summary over 1 MiB; stay well below it.
@@ -14,19 +15,19 @@ _COLOURS = {"error": "\033[31m", "warning": "\033[33m", "ok": "\033[32m"}
 _RESET = "\033[0m"
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
-
-
 def summary_line(report: Report) -> str:
-    """E.g. `2 errors, 1 warning in 1 of 4 plans`."""
-    plans = len(report.files)
-    if not report.diagnostics:
-        return f"no problems in {_plural(plans, 'plan')}"
-    return (
-        f"{_plural(report.errors, 'error')}, {_plural(report.warnings, 'warning')} "
-        f"in {report.files_with_problems} of {_plural(plans, 'plan')}"
-    )
+    """E.g. `2 errors, 1 warning in 1 of 4 plans`, in the language of the report."""
+    with speaking(report.language):
+        plans = count("n-plans", len(report.files))
+        if not report.diagnostics:
+            return say("summary-clean", plans=plans)
+        return say(
+            "summary",
+            errors=count("n-errors", report.errors),
+            warnings=count("n-warnings", report.warnings),
+            bad=report.files_with_problems,
+            plans=plans,
+        )
 
 
 def text(report: Report, color: bool = False) -> str:

@@ -24,6 +24,7 @@ except ImportError:  # pragma: no cover
     jsonschema_rs = None
 
 from .load import escape_pointer
+from .messages import MESSAGES, language, say
 
 _REPO_SCHEMA = Path(__file__).resolve().parent.parent / "schema" / "plan.schema.json"
 _PACKAGED_SCHEMA = Path(__file__).resolve().parent / "data" / "plan.schema.json"
@@ -87,45 +88,40 @@ def pointer_of(error: ValidationError) -> str:
 
 
 def _field_name(error: ValidationError) -> str:
+    """The field as a person names it: `target`, in Chinese `目标值（target）`."""
     path = list(error.absolute_path)
     if not path:
-        return "the plan"
+        return say("the-plan")
     last = path[-1]
     if isinstance(last, int):
         parent = next((p for p in reversed(path) if isinstance(p, str)), "list")
-        return f"entry {last + 1} of {parent}"
+        return say("entry-of", n=last + 1, parent=parent)
+    if language() == "zh":
+        # the field's own title, not that of a shared definition it refers to ("数值")
+        title_zh = _property_schema(error, str(last)).get("x-title-zh")
+        if title_zh:
+            return f"{title_zh}（{last}）"
     return str(last)
 
 
 def describe(value: Any) -> str:
     """A value as a manager would recognise it in a message."""
     if value is None:
-        return "nothing (the value is empty)"
+        return say("empty-value")
     if isinstance(value, bool):
-        return "yes/no" if value else "yes/no (false)"
+        return say("yes-no") + ("" if value else " (false)")
     if isinstance(value, str):
         return json.dumps(value if len(value) <= 40 else value[:37] + "…", ensure_ascii=False)
     if isinstance(value, dict):
-        return "a group of fields"
+        return say("a-group")
     if isinstance(value, list):
-        return "a list"
+        return say("a-list")
     return str(value)
-
-
-_KIND = {
-    "string": "text",
-    "number": "a number",
-    "integer": "a whole number",
-    "array": "a list",
-    "object": "a group of fields",
-    "boolean": "yes or no",
-    "null": "empty",
-}
 
 
 def _kinds(expected: Any) -> str:
     kinds = expected if isinstance(expected, list) else [expected]
-    return " or ".join(_KIND.get(k, k) for k in kinds)
+    return say("or").join(say(f"kind-{k}") if f"kind-{k}" in MESSAGES else k for k in kinds)
 
 
 def _property_schema(error: ValidationError, name: str) -> Any:
@@ -135,7 +131,7 @@ def _property_schema(error: ValidationError, name: str) -> Any:
     from the root and keep the deepest object that describes the field.
     """
     found, node = None, load_schema()
-    for part in error.absolute_schema_path:
+    for part in [*error.absolute_schema_path, None]:
         if isinstance(node, dict) and name in node.get("properties", {}):
             found = node["properties"][name]
         try:
@@ -146,133 +142,106 @@ def _property_schema(error: ValidationError, name: str) -> Any:
 
 
 def _title(schema: Any) -> str:
-    if isinstance(schema, dict) and "$ref" in schema and "title" not in schema:
+    key = "x-title-zh" if language() == "zh" else "title"
+    if isinstance(schema, dict) and "$ref" in schema and key not in schema:
         name = schema["$ref"].rsplit("/", 1)[-1]
         schema = load_schema().get("$defs", {}).get(name, {})
-    return schema.get("title", "") if isinstance(schema, dict) else ""
+    return schema.get(key, "") if isinstance(schema, dict) else ""
 
 
 def _explain(error: ValidationError) -> Iterator[SchemaProblem]:
-    kind, pointer, name, value = (
-        error.validator,
-        pointer_of(error),
-        _field_name(error),
-        error.instance,
-    )
+    kind, pointer, value = error.validator, pointer_of(error), error.instance
+    name, got = _field_name(error), describe(value)
     if "propertyNames" in error.schema_path:
         # jsonschema reports a bad key at its object: point at the key itself
-        yield SchemaProblem(
-            "month-format",
-            f"{pointer}/{escape_pointer(str(value))}",
-            f'"{value}" is not a month: write months as YYYY-MM, e.g. 2023-06',
-            at_key=True,
-        )
+        key_pointer = f"{pointer}/{escape_pointer(str(value))}"
+        yield SchemaProblem("month-format", key_pointer, say("month-key", key=value), True)
         return
     if kind == "required":
         for missing in error.validator_value:
             if isinstance(value, dict) and missing not in value:
                 title = _title(_property_schema(error, missing))
-                named = f'the field "{missing}"' + (f" ({title})" if title else "")
-                where = "" if not error.absolute_path else f" in {name}"
-                why = f": {error.schema['x-hint']}" if error.schema.get("x-hint") else ""
-                yield SchemaProblem("required", pointer, f"{named} is missing{where}{why}")
+                hint = error.schema.get("x-hint-zh" if language() == "zh" else "x-hint")
+                message = say(
+                    "required",
+                    field=missing,
+                    title=(f"（{title}）" if language() == "zh" else f" ({title})")
+                    if title
+                    else "",
+                    where=say("required-in", name=name) if error.absolute_path else "",
+                    why=say("required-why", hint=hint) if hint else "",
+                )
+                yield SchemaProblem("required", pointer, message)
     elif kind == "additionalProperties":
         known = sorted(error.schema.get("properties", {}))
         for key in value:
             if key in known:
                 continue
             close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
-            hint = (
-                f' — did you mean "{close[0]}"?'
+            message = (
+                say("unknown-field-close", key=key, close=close[0])
                 if close
-                else f"; fields allowed here: {', '.join(known)}"
+                else say("unknown-field-list", key=key, known=", ".join(known))
             )
-            yield SchemaProblem(
-                "unknown-field",
-                f"{pointer}/{escape_pointer(key)}",
-                f'unknown field "{key}"{hint}',
-                True,
-            )
+            yield SchemaProblem("unknown-field", f"{pointer}/{escape_pointer(key)}", message, True)
     elif kind == "type":
-        yield SchemaProblem(
-            "type",
-            pointer,
-            f"{name} must be {_kinds(error.validator_value)}, got {describe(value)}",
-        )
+        kinds = _kinds(error.validator_value)
+        yield SchemaProblem("type", pointer, say("type", name=name, kinds=kinds, got=got))
     elif kind == "enum":
         allowed = [str(v) for v in error.validator_value]
         close = difflib.get_close_matches(str(value), allowed, n=1, cutoff=0.6)
-        hint = f' — did you mean "{close[0]}"?' if close else ""
-        yield SchemaProblem(
+        message = say(
             "enum",
-            pointer,
-            f"{name} must be one of {', '.join(allowed)}; got {describe(value)}{hint}",
+            name=name,
+            allowed=", ".join(allowed),
+            got=got,
+            close=say("enum-close", close=close[0]) if close else "",
         )
+        yield SchemaProblem("enum", pointer, message)
     elif kind == "const":
         rule = "schema-version" if pointer == "/schema" else "invalid-value"
-        yield SchemaProblem(
-            rule,
-            pointer,
-            f"{name} must be {json.dumps(error.validator_value)}, got {describe(value)}",
-        )
+        expected = json.dumps(error.validator_value)
+        yield SchemaProblem(rule, pointer, say("const", name=name, expected=expected, got=got))
     elif kind in ("pattern", "format"):
-        yield _pattern_problem(error, pointer, name, value)
+        yield _pattern_problem(error, pointer, name, got)
     elif kind in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
-        word = {"minimum": "at least", "maximum": "at most"}.get(kind, "beyond")
-        yield SchemaProblem(
-            "out-of-range",
-            pointer,
-            f"{name} must be {word} {error.validator_value}, got {describe(value)}",
-        )
+        word = {"minimum": "at-least", "maximum": "at-most"}.get(kind, "beyond")
+        message = say(word, name=name, limit=error.validator_value, got=got)
+        yield SchemaProblem("out-of-range", pointer, message)
     elif kind == "minItems":
         need = error.validator_value
+        entries = "entry" if need == 1 else "entries"
         yield SchemaProblem(
-            "too-few", pointer, f"{name} needs at least {need} entr{'y' if need == 1 else 'ies'}"
+            "too-few", pointer, say("too-few", name=name, need=need, entries=entries)
         )
     elif kind == "minLength":
-        yield SchemaProblem("empty-text", pointer, f"{name} must not be empty")
+        yield SchemaProblem("empty-text", pointer, say("empty-text", name=name))
     elif kind in ("maxLength", "maxItems"):
-        yield SchemaProblem(
-            "too-long", pointer, f"{name} is too long: at most {error.validator_value} allowed"
-        )
+        message = say("too-long", name=name, limit=error.validator_value)
+        yield SchemaProblem("too-long", pointer, message)
     elif kind == "uniqueItems":
-        yield SchemaProblem("duplicate-item", pointer, f"{name} lists the same entry twice")
+        yield SchemaProblem("duplicate-item", pointer, say("duplicate-item", name=name))
     elif kind in ("anyOf", "oneOf"):
-        yield from _choice_problems(error, pointer, name, value)
+        yield from _choice_problems(error, pointer, name, got)
     else:
-        yield SchemaProblem("invalid-value", pointer, f"{name}: {error.message}")
+        message = say("invalid-value", name=name, detail=error.message)
+        yield SchemaProblem("invalid-value", pointer, message)
 
 
-def _pattern_problem(error: ValidationError, pointer: str, name: str, value: Any) -> SchemaProblem:
+def _pattern_problem(error: ValidationError, pointer: str, name: str, got: str) -> SchemaProblem:
     pattern = error.schema.get("pattern")
     if pattern == DATE_PATTERN or error.schema.get("format") == "date":
-        if error.validator == "format":
-            return SchemaProblem(
-                "date-format", pointer, f"{name} is not a real date: {describe(value)}"
-            )
-        return SchemaProblem(
-            "date-format",
-            pointer,
-            f"{name} must be a date written YYYY-MM-DD, e.g. 2023-07-01; got {describe(value)}",
-        )
+        key = "not-a-date" if error.validator == "format" else "date-form"
+        return SchemaProblem("date-format", pointer, say(key, name=name, got=got))
     if pattern == MONTH_PATTERN:
-        return SchemaProblem(
-            "month-format",
-            pointer,
-            f"{name} must be a month written YYYY-MM, e.g. 2023-06; got {describe(value)}",
-        )
+        return SchemaProblem("month-format", pointer, say("month-form", name=name, got=got))
     if pattern == SLUG_PATTERN:
-        return SchemaProblem(
-            "id-format",
-            pointer,
-            f"{describe(value)} is not a valid id: use lowercase letters, digits and hyphens, "
-            'starting with a letter or digit, e.g. "east-shanghai"',
-        )
-    return SchemaProblem("invalid-value", pointer, f"{name} has the wrong form: {describe(value)}")
+        return SchemaProblem("id-format", pointer, say("id-form", got=got))
+    return SchemaProblem("invalid-value", pointer, say("wrong-form", name=name, got=got))
 
 
 def _choice_problems(
-    error: ValidationError, pointer: str, name: str, value: Any
+    error: ValidationError, pointer: str, name: str, got: str
 ) -> Iterator[SchemaProblem]:
     # The branch whose type fits the value explains best, e.g. a list owner with a bad id in it.
     fitting = [e for e in error.context or () if e.validator != "type" or list(e.relative_path)]
@@ -280,14 +249,10 @@ def _choice_problems(
         for sub in fitting:
             yield from _explain(sub)
         return
-    if name in ("owner", "owners") or "owner" in pointer:
-        yield SchemaProblem(
-            "type",
-            pointer,
-            f'{name} must be a member id, a list of member ids, or "all"; got {describe(value)}',
-        )
+    if "owner" in pointer:
+        yield SchemaProblem("type", pointer, say("owner-type", name=name, got=got))
         return
-    kinds = [_kinds(e.validator_value) for e in error.context or () if e.validator == "type"]
-    yield SchemaProblem(
-        "type", pointer, f"{name} must be {' or '.join(kinds)}, got {describe(value)}"
+    kinds = say("or").join(
+        _kinds(e.validator_value) for e in error.context or () if e.validator == "type"
     )
+    yield SchemaProblem("type", pointer, say("type", name=name, kinds=kinds, got=got))

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .diagnostics import Diagnostic, as_error
 from .load import LoadedFile, load_file
+from .messages import say, speaking
 from .model import Plan, build_plan
 from .plan_rules import plan_problems
 from .rules import severity
@@ -24,6 +25,7 @@ class Report:
     files: tuple[str, ...]  # the files checked, as given
     plans: tuple[Plan, ...]  # typed plans of the files without errors, sorted by path
     diagnostics: tuple[Diagnostic, ...]  # sorted by file, line, column
+    language: str = "en"  # of the messages
 
     @property
     def ok(self) -> bool:
@@ -73,14 +75,24 @@ def _identity(path: Path) -> str:
 
 
 def check(
-    paths: Sequence[Path | str], *, plans_dir: Path | None = DEFAULT_PLANS_DIR, strict: bool = False
+    paths: Sequence[Path | str],
+    *,
+    plans_dir: Path | None = DEFAULT_PLANS_DIR,
+    strict: bool = False,
+    language: str = "en",
 ) -> Report:
-    """Validate the plan files named by `paths`.
+    """Validate the plan files named by `paths`, with messages in `language` ("en" or "zh").
 
     Cross-file rules (unique plan ids, `previous`) also see every plan in `plans_dir`, so that
     checking one file, as pre-commit does, still knows the project's other plans; problems are
     reported only for the files named. With `strict`, warnings count as errors.
     """
+    with speaking(language):
+        report = _check(paths, plans_dir, strict)
+    return replace(report, language=language)
+
+
+def _check(paths: Sequence[Path | str], plans_dir: Path | None, strict: bool) -> Report:
     named = find_plan_files(paths)
     files = [path for path, _ in named]
     loaded = [load_file(path, shown) for path, shown in named]
@@ -114,8 +126,7 @@ def check(
                         item,
                         "file-name-mismatch",
                         "/id",
-                        f'the file is named "{path.name}" but the plan id is "{plan_id}": '
-                        f'name the file "{plan_id}.md" so people find it',
+                        say("file-name-mismatch", name=path.name, id=plan_id),
                     )
                 )
         if strict:
@@ -167,7 +178,6 @@ def _cross_file(item: LoadedFile, owners_of_id: dict[str, list[LoadedFile]]) -> 
             item,
             "duplicate-plan-id",
             "/id",
-            f'the plan id "{plan_id}" is also used by {", ".join(others)}: '
-            "every plan needs its own id",
+            say("duplicate-plan-id", id=plan_id, others=", ".join(others)),
         )
     ]

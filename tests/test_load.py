@@ -160,8 +160,11 @@ def _mutate(data, path, junk, action):
         max_size=3,
     ),
     as_yaml=st.booleans(),
+    language=st.sampled_from(["en", "zh"]),
 )
-def test_mutated_plans_only_ever_give_diagnostics(tmp_path: Path, mutations, as_yaml: bool) -> None:
+def test_mutated_plans_only_ever_give_diagnostics(
+    tmp_path: Path, mutations, as_yaml: bool, language: str
+) -> None:
     data = _BASE
     for path, junk, action in mutations:
         try:
@@ -175,7 +178,7 @@ def test_mutated_plans_only_ever_give_diagnostics(tmp_path: Path, mutations, as_
     )
     plan = tmp_path / "full.md"
     plan.write_text(f"---\n{dump}---\nbody\n", "utf-8")
-    report = check([plan], plans_dir=None)
+    report = check([plan], plans_dir=None, language=language)
     for d in report.diagnostics:
         assert d.line >= 1 and d.column >= 1 and d.rule and d.message
     assert report.ok == (len(report.plans) == 1)

@@ -1,0 +1,299 @@
+"""Every validation message in English and Chinese, for the people who edit plans.
+
+Messages are chosen by key and filled in with `say(key, **values)` in the language set by
+`speaking(language)`; checks stay free of wording, and both languages stay in step (a test
+checks every key has both and the same placeholders).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+
+LANGUAGES = ("en", "zh")
+_language: ContextVar[str] = ContextVar("salesplan_language", default="en")
+
+# key: (English, 中文)
+MESSAGES: dict[str, tuple[str, str]] = {
+    # --- reading the file ---
+    "file-too-large": (
+        "this file is {size} MiB; a plan may be at most 1 MiB. "
+        "Move old check-ins or long texts out of the plan.",
+        "文件大小为 {size} MiB，计划文件最大 1 MiB。请把过早的打卡记录或长段文字移出计划。",
+    ),
+    "file-unreadable": ("the file cannot be read: {reason}", "无法读取文件：{reason}"),
+    "file-encoding": (
+        "this file is not saved as UTF-8 (byte 0x{byte} on line {line} cannot be read). "
+        "It was probably saved as GBK or another Windows encoding: "
+        "save it again as UTF-8 in your editor.",
+        "文件不是 UTF-8 编码（第 {line} 行的字节 0x{byte} 无法识别），可能是用 GBK 等 Windows "
+        "编码保存的。请在编辑器中另存为 UTF-8。",
+    ),
+    "frontmatter-missing": (
+        "a plan must start with a line '---', then the plan's fields, then another '---' line.",
+        "计划文件必须以一行 '---' 开头，接着是计划的字段，再以一行 '---' 结束。",
+    ),
+    "frontmatter-unterminated": (
+        "the fields start with '---' on line 1 but never end: "
+        "add a line '---' after the last field.",
+        "字段从第 1 行的 '---' 开始，但没有结束：请在最后一个字段之后加一行 '---'。",
+    ),
+    "frontmatter-not-fields": (
+        "the part between the '---' lines must be a list of fields such as 'id: east-1'.",
+        "两行 '---' 之间必须是 'id: east-1' 这样的“字段: 值”。",
+    ),
+    "yaml-tab": (
+        "this line is indented with a tab; YAML needs spaces. "
+        "Replace the tab with spaces (usually 2).",
+        "这一行用 Tab 缩进，YAML 只接受空格：请把 Tab 换成空格（通常 2 个）。",
+    ),
+    "yaml-alias": (
+        "anchors and aliases ('&name', '*name') are not allowed in a plan: "
+        "write the value out in full",
+        "计划中不能使用锚点和别名（'&名称'、'*名称'）：请把值完整写出来",
+    ),
+    "yaml-duplicate-key": (
+        'the field "{key}" appears twice, on line {first} and line {second}: keep only one',
+        "字段“{key}”写了两次（第 {first} 行和第 {second} 行）：只保留一个",
+    ),
+    "yaml-one-document": (
+        "only one block of fields is allowed",
+        "只能有一组字段",
+    ),
+    "yaml-plain-key": ("a field name must be plain text", "字段名必须是普通文字"),
+    "yaml-tag": (
+        "the YAML tag {tag} is not allowed in a plan",
+        "计划中不能使用 YAML 标签 {tag}",
+    ),
+    "yaml-colon": (
+        "a ':' is not allowed here. If a text contains ': ', put the whole text in quotes, "
+        'e.g. note: "客户: 已回访"',
+        '这里不能出现冒号。文字中含有“: ”时，请给整段文字加引号，例如 note: "客户: 已回访"',
+    ),
+    "yaml-expected-colon": (
+        "expected 'field: value' on this line",
+        "这一行应当是“字段: 值”的形式",
+    ),
+    "yaml-indent-key": (
+        "this line is not lined up with the fields around it; check its indentation",
+        "这一行与上下的字段没有对齐：请检查缩进",
+    ),
+    "yaml-indent-item": (
+        "this list entry is not lined up with the others; check its indentation",
+        "这个列表条目与其他条目没有对齐：请检查缩进",
+    ),
+    "yaml-unclosed-list": (
+        "a list opened with '[' is not closed with ']' on this line; "
+        "if a text contains ',' or '[', put it in quotes",
+        "这一行的 '[' 没有对应的 ']'；如果文字中含有 ',' 或 '['，请给文字加引号",
+    ),
+    "yaml-unclosed-group": (
+        "a group opened with '{{' is not closed with '}}' on this line; "
+        "if a text contains ',' or '{{', put it in quotes",
+        "这一行的 '{{' 没有对应的 '}}'；如果文字中含有 ',' 或 '{{'，请给文字加引号",
+    ),
+    "yaml-unclosed": (
+        "a quote or bracket is opened but never closed",
+        "有引号或括号没有闭合",
+    ),
+    "yaml-undefined-alias": (
+        "'*' starts an alias, which plans do not use; put the text in quotes",
+        "'*' 在 YAML 中表示别名，计划中不使用：请给这段文字加引号",
+    ),
+    "yaml-other": ("this YAML cannot be read: {problem}", "无法读取这段 YAML：{problem}"),
+    # --- the schema ---
+    "required": (
+        'the field "{field}"{title} is missing{where}{why}',
+        "缺少字段“{field}”{title}{where}{why}",
+    ),
+    "required-in": (" in {name}", "（位于{name}）"),
+    "required-why": (": {hint}", "：{hint}"),
+    "unknown-field-close": (
+        'unknown field "{key}" — did you mean "{close}"?',
+        "不认识的字段“{key}”——是不是“{close}”？",
+    ),
+    "unknown-field-list": (
+        'unknown field "{key}"; fields allowed here: {known}',
+        "不认识的字段“{key}”；这里可以写的字段有：{known}",
+    ),
+    "type": ("{name} must be {kinds}, got {got}", "{name}必须是{kinds}，实际是 {got}"),
+    "enum": (
+        "{name} must be one of {allowed}; got {got}{close}",
+        "{name}必须是以下之一：{allowed}；实际是 {got}{close}",
+    ),
+    "enum-close": (' — did you mean "{close}"?', "——是不是“{close}”？"),
+    "const": ("{name} must be {expected}, got {got}", "{name}必须是 {expected}，实际是 {got}"),
+    "not-a-date": ("{name} is not a real date: {got}", "{name}不是真实存在的日期：{got}"),
+    "date-form": (
+        "{name} must be a date written YYYY-MM-DD, e.g. 2023-07-01; got {got}",
+        "{name}必须是 YYYY-MM-DD 格式的日期，例如 2023-07-01；实际是 {got}",
+    ),
+    "month-form": (
+        "{name} must be a month written YYYY-MM, e.g. 2023-06; got {got}",
+        "{name}必须是 YYYY-MM 格式的月份，例如 2023-06；实际是 {got}",
+    ),
+    "month-key": (
+        '"{key}" is not a month: write months as YYYY-MM, e.g. 2023-06',
+        "“{key}”不是月份：月份写作 YYYY-MM，例如 2023-06",
+    ),
+    "id-form": (
+        "{got} is not a valid id: use lowercase letters, digits and hyphens, "
+        'starting with a letter or digit, e.g. "east-shanghai"',
+        "{got} 不是有效的编号：只能用小写字母、数字和连字符，以字母或数字开头，例如“east-shanghai”",
+    ),
+    "wrong-form": ("{name} has the wrong form: {got}", "{name}的格式不对：{got}"),
+    "at-least": (
+        "{name} must be at least {limit}, got {got}",
+        "{name}不能小于 {limit}，实际是 {got}",
+    ),
+    "at-most": (
+        "{name} must be at most {limit}, got {got}",
+        "{name}不能大于 {limit}，实际是 {got}",
+    ),
+    "beyond": (
+        "{name} is out of range ({limit}), got {got}",
+        "{name}超出范围（{limit}），实际是 {got}",
+    ),
+    "too-few": ("{name} needs at least {need} {entries}", "{name}至少需要 {need} 项"),
+    "empty-text": ("{name} must not be empty", "{name}不能为空"),
+    "too-long": ("{name} is too long: at most {limit} allowed", "{name}太长：最多 {limit}"),
+    "duplicate-item": ("{name} lists the same entry twice", "{name}中有重复的条目"),
+    "owner-type": (
+        '{name} must be a member id, a list of member ids, or "all"; got {got}',
+        "{name}必须是成员编号、成员编号列表或 all（全员）；实际是 {got}",
+    ),
+    "invalid-value": ("{name}: {detail}", "{name}：{detail}"),
+    # words inside schema messages
+    "entry-of": ("entry {n} of {parent}", "{parent}的第 {n} 项"),
+    "the-plan": ("the plan", "计划"),
+    "or": (" or ", "或"),
+    "empty-value": ("nothing (the value is empty)", "空值"),
+    "yes-no": ("yes/no", "是/否"),
+    "a-group": ("a group of fields", "一组字段"),
+    "a-list": ("a list", "列表"),
+    "kind-string": ("text", "文字"),
+    "kind-number": ("a number", "数字"),
+    "kind-integer": ("a whole number", "整数"),
+    "kind-array": ("a list", "列表"),
+    "kind-object": ("a group of fields", "一组字段"),
+    "kind-boolean": ("yes or no", "是或否"),
+    "kind-null": ("empty", "空"),
+    # --- references and dates ---
+    "duplicate-id": (
+        'the {kind} id "{id}" is used twice (also at {first}): every {kind} needs its own id',
+        "{kind}编号“{id}”重复使用（另见 {first}）：每个{kind}都需要自己的编号",
+    ),
+    "unknown-ref": (
+        '{kind} "{ref}" does not exist; known: {known}{extra}',
+        "{kind}“{ref}”不存在；现有：{known}{extra}",
+    ),
+    "or-all": (' (or "all" for the whole team)', "（或用 all 表示全员）"),
+    "none-yet": ("none yet", "暂无"),
+    "unknown-manager": (
+        'the manager "{ref}" is not in members; members: {known}',
+        "经理“{ref}”不在成员列表（members）中；现有成员：{known}",
+    ),
+    "previous-self": (
+        "previous must name an earlier plan, not this plan itself",
+        "previous 应当是上一周期的计划，不能是本计划自己",
+    ),
+    "unknown-plan": (
+        'no plan has the id "{ref}"; plans: {known}',
+        "没有编号为“{ref}”的计划；现有计划：{known}",
+    ),
+    "outside-period": (
+        "{what} {day} is outside the period {start} to {end}",
+        "{what} {day} 不在计划周期 {start} 至 {end} 之内",
+    ),
+    "not-ascending": (
+        "{what} must be in date order: {day} is listed after {last}; move it up",
+        "{what}必须按日期先后排列：{day} 排在 {last} 之后，请把它移到前面",
+    ),
+    "period-order": (
+        "the period ends ({end}) before it starts ({start})",
+        "计划周期的结束日期（{end}）早于开始日期（{start}）",
+    ),
+    "task-order": (
+        "the task ends ({end}) before it starts ({start})",
+        "任务的结束日期（{end}）早于开始日期（{start}）",
+    ),
+    "checkin-before-start": (
+        "the check-in of {day} is before the task starts ({start})",
+        "{day} 的打卡早于任务开始日期（{start}）",
+    ),
+    "history-in-period": (
+        "history month {month} is not before the period (which starts {start}); "
+        "record values inside the period under actuals",
+        "历史月份 {month} 不早于计划周期（{start} 开始）；周期内的数值请写在 actuals（实际值）中",
+    ),
+    "unaddressed-root-cause": (
+        'no strategy addresses the root cause "{id}": add it to a strategy\'s addresses',
+        "没有策略针对根因“{id}”：请把它加入某个策略的 addresses",
+    ),
+    "strategy-without-task": ('the strategy "{id}" has no task yet', "策略“{id}”还没有任务"),
+    "task-without-strategy": (
+        'the task "{id}" carries out no strategy: add "strategy: <id>"',
+        "任务“{id}”没有对应的策略：请加上 strategy: <策略编号>",
+    ),
+    "goal-without-strategy": (
+        'no strategy serves the goal "{id}": add it to a strategy\'s goals',
+        "没有策略服务于目标“{id}”：请把它加入某个策略的 goals",
+    ),
+    "file-name-mismatch": (
+        'the file is named "{name}" but the plan id is "{id}": name the file "{id}.md" '
+        "so people find it",
+        "文件名是“{name}”，但计划编号是“{id}”：请把文件命名为“{id}.md”，方便查找",
+    ),
+    "duplicate-plan-id": (
+        'the plan id "{id}" is also used by {others}: every plan needs its own id',
+        "计划编号“{id}”也被 {others} 使用：每个计划都需要自己的编号",
+    ),
+    # words inside reference and date messages
+    "kind-member": ("member", "成员"),
+    "kind-goal": ("goal", "目标"),
+    "kind-root-cause": ("root cause", "根因"),
+    "kind-strategy": ("strategy", "策略"),
+    "kind-task": ("task", "任务"),
+    "what-due": ("the due date", "截止日期"),
+    "what-actual": ("the actual's date", "实际值日期"),
+    "what-start": ("the task start", "任务开始日期"),
+    "what-end": ("the task end", "任务结束日期"),
+    "what-checkins": ("check-ins", "打卡记录"),
+    "what-actuals": ("actuals", "实际值"),
+    # --- the summary ---
+    "summary-clean": ("no problems in {plans}", "{plans}均无问题"),
+    "summary": (
+        "{errors}, {warnings} in {bad} of {plans}",
+        "{errors}，{warnings}，涉及 {plans}中的 {bad} 个",
+    ),
+    "n-errors": ("{n} error{s}", "{n} 个错误"),
+    "n-warnings": ("{n} warning{s}", "{n} 个提醒"),
+    "n-plans": ("{n} plan{s}", "{n} 个计划"),
+}
+
+
+@contextmanager
+def speaking(language: str) -> Iterator[None]:
+    """Word every message inside the block in `language` ("en" or "zh")."""
+    token = _language.set("zh" if language.lower().startswith("zh") else "en")
+    try:
+        yield
+    finally:
+        _language.reset(token)
+
+
+def language() -> str:
+    return _language.get()
+
+
+def say(message: str, /, **values: object) -> str:
+    """The message `message` in the current language, filled in with `values`."""
+    english, chinese = MESSAGES[message]
+    template = chinese if _language.get() == "zh" else english
+    return template.format(**values)
+
+
+def count(message: str, n: int) -> str:
+    """`n error(s)`, `n 个错误`."""
+    return say(message, n=n, s="" if n == 1 else "s")
