@@ -122,7 +122,7 @@ def build(as_of: str | None, site_dir: Path | None, config_file: Path) -> None:
 def serve(as_of: str | None, dev_addr: str, config_file: Path) -> None:
     """Preview the site; editing a plan re-renders its pages.
 
-    Example: salesplan serve, then open http://127.0.0.1:8000
+    Example: salesplan serve, then open the address it prints
     """
     from . import site
 
