@@ -21,6 +21,16 @@ _AS_OF = click.option(
 )
 
 
+_LANG = click.option(
+    "--lang",
+    type=click.Choice(["en", "zh"]),
+    envvar="SALESPLAN_LANG",
+    default="en",
+    show_default=True,
+    help="The language of the messages (also from SALESPLAN_LANG); zh: 中文.",
+)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="salesplan")
 def app() -> None:
@@ -39,14 +49,7 @@ def app() -> None:
     "markdown for the job summary.",
 )
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
-@click.option(
-    "--lang",
-    type=click.Choice(["en", "zh"]),
-    envvar="SALESPLAN_LANG",
-    default="en",
-    show_default=True,
-    help="The language of the messages (also from SALESPLAN_LANG); zh: 中文提示.",
-)
+@_LANG
 def validate(paths: tuple[str, ...], fmt: str, strict: bool, lang: str) -> None:
     """Check plan files and report every problem with its file, line and column.
 
@@ -75,7 +78,8 @@ def validate(paths: tuple[str, ...], fmt: str, strict: bool, lang: str) -> None:
 @click.option(
     "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
 )
-def status(paths: tuple[str, ...], as_of: str | None, fmt: str) -> None:
+@_LANG
+def status(paths: tuple[str, ...], as_of: str | None, fmt: str, lang: str) -> None:
     """Show goals and the tasks that need attention: the view for the daily stand-up.
 
     Example: salesplan status plans/east --as-of 2023-08-20
@@ -84,7 +88,8 @@ def status(paths: tuple[str, ...], as_of: str | None, fmt: str) -> None:
     from . import status as status_view
 
     as_of = as_of or os.environ.get(site.AS_OF_VARIABLE) or site.configured_as_of()
-    sys.exit(status_view.run(list(paths) or [DEFAULT_PLANS_DIR], as_of, fmt, sys.stdout))
+    paths = paths or (DEFAULT_PLANS_DIR.as_posix(),)
+    sys.exit(status_view.run(list(paths), as_of, fmt, sys.stdout, language=lang))
 
 
 @app.command()

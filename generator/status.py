@@ -6,7 +6,7 @@ import json
 import os
 import sys
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
@@ -19,25 +19,16 @@ from .compute import (
     plan_metrics,
     resolve_as_of,
 )
+from .labels import labels_for
+from .messages import count, say, speaking
 from .model import ALL, Plan
 
-# Status as a word plus a symbol, so the meaning never depends on colour alone.
-GOAL_WORDS = {
-    "achieved": ("✔", "achieved", "32"),
-    "on_track": ("●", "on track", "32"),
-    "at_risk": ("▲", "at risk", "33"),
-    "off_track": ("✖", "off track", "31"),
-}
-TASK_WORDS = {
-    "not_started": ("○", "not started", "2"),
-    "on_track": ("●", "on track", "32"),
-    "behind": ("▲", "behind", "33"),
-    "help_needed": ("✖", "needs help", "31"),
-    "overdue": ("✖", "overdue", "31"),
-    "blocked": ("■", "blocked", "35"),
-    "done": ("✔", "done", "32"),
-    "cancelled": ("–", "cancelled", "2"),
-}
+# Status as a symbol plus a word (from the site's labels), so meaning never rests on colour.
+GOAL_MARKS = {"achieved": ("✔", "32"), "on_track": ("●", "32"), "at_risk": ("▲", "33"),
+              "off_track": ("✖", "31")}  # fmt: skip
+TASK_MARKS = {"not_started": ("○", "2"), "on_track": ("●", "32"), "behind": ("▲", "33"),
+              "help_needed": ("✖", "31"), "overdue": ("✖", "31"), "blocked": ("■", "35"),
+              "done": ("✔", "32"), "cancelled": ("–", "2")}  # fmt: skip
 # The tasks a stand-up talks about; the others are fine and stay off the screen.
 ATTENTION = ("help_needed", "overdue", "blocked", "behind")
 
@@ -92,37 +83,50 @@ def _number(value: float | None, digits: int = 4) -> int | float | None:
 # --- text -----------------------------------------------------------------------------------
 
 
-def format_text(plans: Sequence[Plan], as_of: date, color: bool) -> str:
+def format_text(plans: Sequence[Plan], as_of: date, color: bool, language: str = "en") -> str:
     """A terminal summary for the daily stand-up; ANSI colour only when `color` is true."""
     paint = _painter(color)
     metrics = [plan_metrics(plan, as_of) for plan in plans]
+    labels = labels_for(language)
     lines: list[str] = []
-    for pm in metrics:
-        lines.extend(_plan_lines(pm, paint))
-        lines.append("")
-    lines.append(_summary(metrics, as_of))
+    with speaking(language):
+        for pm in metrics:
+            lines.extend(_plan_lines(pm, paint, labels))
+            lines.append("")
+        lines.append(_summary(metrics, as_of, labels))
     return "\n".join(lines) + "\n"
 
 
-def _plan_lines(pm: PlanMetrics, paint) -> list[str]:
+def _plan_lines(pm: PlanMetrics, paint, labels: Mapping[str, str]) -> list[str]:
     plan, period = pm.plan, pm.plan.period
     region = f" ({plan.region})" if plan.region else ""
     if pm.as_of > period.end:
-        phase = " (period ended)"
+        phase = say("st-ended")
     elif pm.as_of < period.start:
-        phase = " (period not started)"
+        phase = say("st-not-started")
     else:
         phase = ""
-    lines = [
-        paint("1", f"{plan.team}{region}")
-        + f" — {period.name}, {period.start} to {period.end}{phase} — as of {pm.as_of}",
-        "  Goals",
-    ]
+    header = say(
+        "st-header",
+        team=paint("1", f"{plan.team}{region}"),
+        region="",
+        period=period.name,
+        start=period.start,
+        end=period.end,
+        phase=phase,
+        as_of=pm.as_of,
+    )
+    lines = [header, say("st-goals")]
     width = max((_width(gm.goal.metric) for gm in pm.goals), default=0)
-    for gm in pm.goals:
-        symbol, word, code = GOAL_WORDS[gm.status]
+    words = [
+        f"{GOAL_MARKS[gm.status][0]} {labels[f'goal_status.{gm.status}'].lower()}"
+        for gm in pm.goals
+    ]
+    word_width = max((_width(w) for w in words), default=0)
+    for gm, word in zip(pm.goals, words, strict=True):
+        code = GOAL_MARKS[gm.status][1]
         lines.append(
-            f"    {paint(code, _pad(f'{symbol} {word}', 11))} {_pad(gm.goal.metric, width)}  "
+            f"    {paint(code, _pad(word, word_width))} {_pad(gm.goal.metric, width)}  "
             f"{_goal_detail(gm)}"
         )
     # Worst first; within a kind, the plan's order.
@@ -131,13 +135,12 @@ def _plan_lines(pm: PlanMetrics, paint) -> list[str]:
         key=lambda tm: (not tm.help_needed, _rank(tm.status)),
     )
     if not pm.tasks:
-        lines.append("  Tasks: none planned")
+        lines.append(say("st-no-tasks"))
     elif not attention:
-        lines.append("  Tasks: all on schedule")
+        lines.append(say("st-all-fine"))
     else:
-        lines.append("  Tasks that need attention")
-        for tm in attention:
-            lines.append(_task_line(tm, plan, pm.as_of, paint))
+        lines.append(say("st-attention"))
+        lines.extend(_task_line(tm, plan, pm.as_of, paint, labels) for tm in attention)
     return lines
 
 
@@ -147,38 +150,40 @@ def _goal_detail(gm: GoalMetrics) -> str:
     if gm.attainment is not None:
         text += f" ({gm.attainment:.0%})"
     if gm.status == "achieved":
-        return f"{text}, target met"
-    text += f", gap {_show(gm.gap)}{unit}"
+        return say("st-target-met", text=text)
+    text += say("st-gap", gap=f"{_show(gm.gap)}{unit}")
     if gm.status != "on_track":
-        text += f", expected {_show(gm.expected)}{unit} by now"
+        text += say("st-expected", expected=f"{_show(gm.expected)}{unit}")
     if gm.forecast is not None:
-        text += f", heading for {_show(gm.forecast)}{unit} by {goal.due}"
+        text += say("st-forecast", forecast=f"{_show(gm.forecast)}{unit}", due=goal.due)
     return text
 
 
-def _task_line(tm: TaskMetrics, plan: Plan, as_of: date, paint) -> str:
+def _task_line(tm: TaskMetrics, plan: Plan, as_of: date, paint, labels: Mapping[str, str]) -> str:
     task = tm.task
-    symbol, word, code = TASK_WORDS[tm.status]
+    symbol, code = TASK_MARKS[tm.status]
+    word = labels[f"task_status.{tm.status}"].lower()
     if tm.status not in ATTENTION:  # only stale: not behind, just not updated
-        symbol, word, code = "…", "no update", "33"
-    facts = [f"planned {tm.planned:.0f}%, done {tm.actual:.0f}%"]
+        symbol, word, code = "…", say("st-no-update"), "33"
+    facts = [say("st-planned", planned=f"{tm.planned:.0f}", actual=f"{tm.actual:.0f}")]
     if tm.days_behind:
-        facts.append(f"behind for {_days(tm.days_behind)}")
+        facts.append(say("st-behind-for", days=_days(tm.days_behind)))
     if tm.help_needed:
-        facts.append("manager 1:1 needed")
+        facts.append(say("st-help"))
     if task.state == "blocked":
         known = [c for c in task.checkins if c.date <= as_of]
         blocker = next((c.blocker for c in reversed(known) if c.blocker), None)
-        facts.append(f"blocked: {blocker}" if blocker else "blocked")
+        facts.append(say("st-blocked-by", blocker=blocker) if blocker else say("st-blocked"))
     if tm.stale:
         facts.append(
-            f"no update for {_days((as_of - tm.last_checkin).days)}"
+            say("st-no-update-for", days=_days((as_of - tm.last_checkin).days))
             if tm.last_checkin
-            else "no update yet"
+            else say("st-no-update-yet")
         )
     return (
         f"    {paint(code, _pad(f'{symbol} {word}', 13))} {task.title} "
-        f"— {_owner_names(task.owners, plan)} · ends {task.end} · {'; '.join(facts)}"
+        f"— {_owner_names(task.owners, plan)} · {say('st-ends', end=task.end)} · "
+        f"{say('st-facts-sep').join(facts)}"
     )
 
 
@@ -188,30 +193,36 @@ def _rank(status: str) -> int:
 
 def _owner_names(owners: Sequence[str], plan: Plan) -> str:
     if ALL in owners:
-        return "whole team"
+        return say("st-whole-team")
     names = [(plan.member(o).name if plan.member(o) else o) for o in owners]
-    return ", ".join(names) or "no owner"
+    return ", ".join(names) or say("st-no-owner")
 
 
-def _summary(metrics: Sequence[PlanMetrics], as_of: date) -> str:
+def _summary(metrics: Sequence[PlanMetrics], as_of: date, labels: Mapping[str, str]) -> str:
     goals = [gm.status for pm in metrics for gm in pm.goals]
     tasks = [tm for pm in metrics for tm in pm.tasks]
-    goal_counts = ", ".join(
-        f"{goals.count(s)} {GOAL_WORDS[s][1]}" for s in GOAL_STATUSES if goals.count(s)
+    goal_counts = say("st-list-sep").join(
+        say("st-status-count", n=goals.count(s), status=labels[f"goal_status.{s}"].lower())
+        for s in GOAL_STATUSES
+        if goals.count(s)
     )
     flags = [
-        (sum(tm.help_needed for tm in tasks), "need help"),
-        (sum(tm.status == "overdue" for tm in tasks), "overdue"),
-        (sum(tm.status == "blocked" for tm in tasks), "blocked"),
-        (sum(tm.status == "behind" for tm in tasks), "behind"),
-        (sum(tm.stale for tm in tasks), "without a recent update"),
+        ("st-need-help", sum(tm.help_needed for tm in tasks)),
+        ("st-overdue", sum(tm.status == "overdue" for tm in tasks)),
+        ("st-blocked-count", sum(tm.status == "blocked" for tm in tasks)),
+        ("st-behind", sum(tm.status == "behind" for tm in tasks)),
+        ("st-stale", sum(tm.stale for tm in tasks)),
     ]
-    task_text = ", ".join(f"{n} {word}" for n, word in flags if n) or "none needs attention"
-    plural = "" if len(metrics) == 1 else "s"
-    return (
-        f"Summary on {as_of}: {len(metrics)} plan{plural}; "
-        f"{len(goals)} goals ({goal_counts or 'none'}); "
-        f"{len(tasks)} tasks ({task_text})."
+    task_text = say("st-list-sep").join(say(key, n=n) for key, n in flags if n)
+    task_text = task_text or say("st-none-needs-attention")
+    return say(
+        "st-summary",
+        as_of=as_of,
+        plans=count("n-plans", len(metrics)),
+        goals=len(goals),
+        goal_counts=goal_counts or say("st-none"),
+        tasks=len(tasks),
+        task_text=task_text,
     )
 
 
@@ -222,7 +233,7 @@ def _show(value: float) -> str:
 
 
 def _days(n: int) -> str:
-    return f"{n} day" if n == 1 else f"{n} days"
+    return count("st-days", n)
 
 
 def _width(text: str) -> int:
@@ -251,6 +262,7 @@ def run(
     *,
     stderr: TextIO | None = None,
     color: bool | None = None,
+    language: str = "en",
 ) -> int:
     """`salesplan status`: validate, then print the stand-up view; returns the exit code.
 
@@ -268,7 +280,7 @@ def run(
     except ValueError as error:
         print(f"Error: {error}", file=stderr)
         return 2
-    checked = validate.check([Path(p) for p in paths])
+    checked = validate.check(list(paths), language=language)
     for diagnostic in checked.diagnostics:
         print(str(diagnostic), file=stderr)
     if not checked.ok:
@@ -278,5 +290,5 @@ def run(
     else:
         if color is None:
             color = stdout.isatty() and not os.environ.get("NO_COLOR")
-        stdout.write(format_text(checked.plans, day, color))
+        stdout.write(format_text(checked.plans, day, color, language))
     return 0

@@ -175,11 +175,11 @@ def test_text_summary_for_the_standup():
     assert "✖ off track" in text and "80 / 120 万元 (67%), gap 40 万元" in text
     assert "▲ at risk" in text and "12 / 30 家" in text
     assert "■ blocked" in text and "blocked: 账号未开通" in text and "李顾问, 王经理" in text
-    assert "✖ needs help" in text and "whole team" in text and "no update yet" in text
+    assert "✖ help needed" in text and "whole team" in text and "no update yet" in text
     assert "✖ overdue" in text and "manager 1:1 needed" in text
     assert "回访老客户" not in text  # on track: not a stand-up topic
     # Help needed first, so the manager starts with the 1:1s.
-    assert text.index("needs help") < text.index("■ blocked")
+    assert text.index("help needed") < text.index("■ blocked")
     assert "\x1b[" not in text
     assert lines[-1] == (
         "Summary on 2023-08-15: 1 plan; 2 goals (1 at risk, 1 off track); "
@@ -267,3 +267,9 @@ def test_run_validates_real_plan_files(tmp_path):
     err = io.StringIO()
     assert status.run([tmp_path], "2023-08-15", "text", io.StringIO(), stderr=err) == 1
     assert "east-1.md:" in err.getvalue()
+
+
+def test_text_in_chinese():
+    text = status.format_text([standup_plan()], AS_OF, color=False, language="zh")
+    assert "数据截至 2023-08-15" in text and "✖ 严重落后" in text and "缺口 40 万元" in text
+    assert "✖ 需要帮扶" in text and "全员" in text and "需要经理一对一帮扶" in text
