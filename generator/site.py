@@ -24,10 +24,11 @@ from .render import (
     HOME,
     REFERENCE,
     SiteData,
-    dashboard_path,
     plan_page_path,
+    region_paths,
     render_site,
     site_order,
+    site_regions,
 )
 from .schema_check import load_schema, schema_path
 
@@ -88,31 +89,48 @@ def site_pages(
     return data, pages
 
 
-def site_nav(
-    data: SiteData, language: str, guide_pages: Sequence[str], *, nav_teams: bool = True
-) -> list:
-    """The navigation (MkDocs `nav` format): home, alerts, teams by region, guide, reference.
+NAV_TEAMS_LIMIT = 60  # nav_teams "auto": teams in the nav up to this many plans
 
-    Titles are HTML-escaped here because themes print nav titles unescaped.
+
+def teams_in_nav(option: bool | str, data: SiteData) -> bool:
+    """Whether the nav lists team pages: the plugin option `nav_teams` (true, false or "auto").
+
+    Material renders the whole nav into every page, so its cost grows with plans × pages;
+    "auto" keeps big organisations to region pages (teams stay linked from them).
+    """
+    if option == "auto":
+        return len(data.metrics) <= NAV_TEAMS_LIMIT
+    return bool(option)
+
+
+def site_nav(
+    data: SiteData, language: str, guide_pages: Sequence[str], *, nav_teams: bool | str = "auto"
+) -> list:
+    """The navigation (MkDocs `nav` format): home, alerts, one section per region (its page,
+    then its teams when `nav_teams` says so), guide, reference.
+
+    A team's entry is its plan in force; its other plans follow as "team · period". Titles are
+    HTML-escaped here because themes print nav titles unescaped.
     """
     labels = labels_for(language)
     nav: list = [{labels["site.home"]: HOME}, {labels["site.alerts"]: ALERTS}]
-    if nav_teams:
-        regions: dict[str, list] = {}
+    regions = region_paths(data)
+    sections = {
+        r.name: [{labels["site.region_overview"]: regions[r.name]}] for r in site_regions(data)
+    }
+    if teams_in_nav(nav_teams, data):
+        others: dict[str, list] = {}
+        current = {pm.plan.id for pm in data.current}
         for pm in data.metrics:
-            plan = pm.plan
-            teams = regions.setdefault(plan.region or labels["site.no_region"], [])
-            same_team = sum(other.plan.team == plan.team for other in data.metrics) > 1
-            title = f"{plan.team} · {plan.period.name}" if same_team else plan.team
-            teams.append(
-                {
-                    html.escape(title): [
-                        {labels["site.plan"]: plan_page_path(plan.id)},
-                        {labels["site.dashboard"]: dashboard_path(plan.id)},
-                    ]
-                }
-            )
-        nav.extend({html.escape(region): teams} for region, teams in regions.items())
+            if pm.plan.id not in current:
+                others.setdefault(pm.plan.team, []).append(pm.plan)
+        for pm in data.current:
+            entries = sections[pm.plan.region or ""]
+            entries.append(_team_entry(pm.plan.team, pm.plan.id))
+            for plan in others.get(pm.plan.team, ()):
+                entries.append(_team_entry(f"{plan.team} · {plan.period.name}", plan.id))
+    for name, entries in sections.items():
+        nav.append({html.escape(name or labels["site.no_region"]): entries})
     guide = sorted(
         guide_pages,
         key=lambda p: (GUIDE_ORDER.index(p) if p in GUIDE_ORDER else len(GUIDE_ORDER), p),
@@ -121,6 +139,24 @@ def site_nav(
         nav.append({labels["site.guide"]: list(guide)})
     nav.append({labels["site.reference"]: REFERENCE})
     return nav
+
+
+def nav_pages(nav: list) -> set[str]:
+    """Every page path a nav (MkDocs `nav` format) lists."""
+    found: set[str] = set()
+    for entry in nav:
+        value = next(iter(entry.values())) if isinstance(entry, dict) else entry
+        if isinstance(value, list):
+            found |= nav_pages(value)
+        else:
+            found.add(value)
+    return found
+
+
+def _team_entry(title: str, plan_id: str) -> dict:
+    # One entry per plan; the dashboard is a button on the plan page. A nested plan/dashboard
+    # pair per team doubled the build time of 200 teams (the nav is rendered into every page).
+    return {html.escape(title): plan_page_path(plan_id)}
 
 
 class _ConfigLoader(yaml.SafeLoader):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
@@ -13,7 +14,9 @@ import pytest
 from generator import compute, model, site, validate
 from generator.labels import LABELS, labels_for
 from generator.render import SiteData, render_site
+from generator.render.html_blocks import HtmlBlocks
 from generator.render.markup import markdown_inline, mermaid_text
+from generator.render.paths import region_page_paths, region_slug
 
 AS_OF = date(2023, 8, 20)
 ROOT = Path(__file__).resolve().parent.parent
@@ -233,3 +236,108 @@ def test_plan_page_golden(full_plan, update_goldens):
         golden.parent.mkdir(exist_ok=True)
         golden.write_text(page, encoding="utf-8")
     assert page == golden.read_text(encoding="utf-8"), "run `pytest --update-goldens` to accept"
+
+
+def test_region_slugs_keep_letters_and_number_collisions():
+    assert region_slug("华东区") == "华东区"
+    assert region_slug("North & West / 2") == "north-west-2"
+    paths = region_page_paths(["North West", "north-west", "!!", "", "Ünïcode Süd"])
+    assert paths == {
+        "North West": "regions/north-west.md",
+        "north-west": "regions/north-west-2.md",
+        "!!": "regions/region.md",
+        "": "regions/no-region.md",
+        "Ünïcode Süd": "regions/ünïcode-süd.md",
+    }
+
+
+def example_data() -> SiteData:
+    plans, _ = site.check_plans(ROOT / "plans")
+    return data_of(list(plans))
+
+
+def test_region_pages_show_the_plans_in_force_of_their_region():
+    data = example_data()
+    pages = render_site(data, language="zh", schema={})
+    regions = sorted(p for p in pages if p.startswith("regions/"))
+    assert regions == ["regions/华东区.md", "regions/华南区.md"]
+    east = pages["regions/华东区.md"]
+    for pm in data.metrics:
+        link = f'href="../../teams/{pm.plan.id}/"'
+        shown = pm in data.current and pm.plan.region == "华东区"
+        assert (link in east) == shown, pm.plan.id
+    labels = labels_for("zh")
+    for key in ("page.region.rollup", "page.home.status_counts", "page.home.teams"):
+        assert f"## {markdown_inline(labels[key])}\n" in east
+    assert "## " + markdown_inline(labels["page.region.help_needed"]) in east
+    assert 'class="salesplan-chart"' in east
+    home = pages["index.md"]
+    assert home.count('href="regions/%E5%8D%8E%E4%B8%9C%E5%8C%BA/"') >= 2  # teams and regions
+
+
+def test_a_plan_not_in_force_points_to_the_one_in_force(full_plan):
+    q4 = replace(
+        full_plan,
+        id="full-q4",
+        period=replace(
+            full_plan.period, name="Q4", start=date(2023, 10, 1), end=date(2023, 12, 31)
+        ),
+    )
+    q2 = replace(
+        full_plan,
+        id="full-q2",
+        period=replace(full_plan.period, name="Q2", start=date(2023, 4, 1), end=date(2023, 6, 30)),
+    )
+    pages = render_site(data_of([full_plan, q4, q2]), language="en", schema=SCHEMA)
+    labels = labels_for("en")
+    for plan_id, why in (("full-q4", "period_not_started"), ("full-q2", "period_ended")):
+        for path, target in (
+            ("index.md", 'href="../full/"'),
+            ("dashboard.md", 'href="../../full/dashboard/"'),
+        ):
+            page = pages[f"teams/{plan_id}/{path}"]
+            assert 'class="admonition warning sp-not-current"' in page, (plan_id, path)
+            assert labels[f"page.plan.{why}"].replace("'", "&#39;") in page, (plan_id, path)
+            assert target in page, (plan_id, path)
+    for path in ("index.md", "dashboard.md"):
+        assert "sp-not-current" not in pages[f"teams/full/{path}"]
+
+
+def test_plan_page_and_dashboard_link_to_each_other(full_plan):
+    pages = render_site(data_of([full_plan]), language="en", schema=SCHEMA)
+    assert (
+        'class="md-button md-button--primary sp-switch" href="dashboard/"'
+        in pages["teams/full/index.md"]
+    )
+    assert (
+        'class="md-button md-button--primary sp-switch" href="../"'
+        in pages["teams/full/dashboard.md"]
+    )
+
+
+def convert(text: str) -> str:
+    return markdown.markdown(text, extensions=EXTENSIONS)
+
+
+@pytest.mark.parametrize("plans", ["example", "hostile"])
+def test_html_blocks_set_aside_give_the_same_page(plans):
+    data = example_data() if plans == "example" else data_of([hostile_plan()])
+    blocks = HtmlBlocks()
+    pages = render_site(data, language="zh", schema=SCHEMA)
+    set_aside = 0
+    for path, content in pages.items():
+        if path.endswith(".md"):
+            text, found = blocks.set_aside(content)
+            set_aside += len(found)
+            assert blocks.restore(convert(text), found) == convert(content), path
+    assert set_aside > 10
+
+
+def test_html_block_placeholders_cannot_be_imitated():
+    blocks = HtmlBlocks()
+    text, found = blocks.set_aside(
+        '<div class="salesplan-chart" id="x" data-figure=\'{}\'></div>\n'
+    )
+    key = re.search(r'data-salesplan-block="([0-9a-f]+)-0"', text)
+    assert key and found
+    assert HtmlBlocks().restore(text, ["boom"]) == text  # another key: nothing replaced

@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
+import posixpath
 import re
 import shutil
+from dataclasses import replace
+from datetime import date
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
+from mkdocs.config.base import ValidationError
 
 from generator import site
 from generator.labels import labels_for
+from generator.plugin import NavTeams
 
 ROOT = Path(__file__).resolve().parent.parent
+AS_OF = date(2023, 8, 20)
 
 
 @pytest.fixture(scope="module")
@@ -91,3 +98,80 @@ def test_generate_writes_the_page_tree(tmp_path):
     assert site.generate(out, plans_dir=ROOT / "plans", as_of="2023-08-20", language="zh") == 0
     assert labels_for("zh")["page.home.title"] in (out / "index.md").read_text(encoding="utf-8")
     assert [p.name for p in tmp_path.iterdir()] == ["pages"]  # no staging folder left behind
+
+
+def test_region_pages_are_built_and_every_link_of_the_site_resolves(built):
+    _, first, _ = built
+    assert (first / "regions" / "华东区" / "index.html").exists()
+    home = (first / "index.html").read_text(encoding="utf-8")
+    assert 'href="regions/%E5%8D%8E%E4%B8%9C%E5%8C%BA/"' in home
+    for page in first.rglob("*.html"):
+        if page.name == "404.html":
+            continue  # its links are absolute: it is served at any depth
+        base = page.parent.relative_to(first).as_posix()
+        for link in re.findall(r'\bhref="([^"#?]+)[^"]*"', page.read_text(encoding="utf-8")):
+            if link.startswith(("http:", "https:", "mailto:", "/")):
+                continue
+            target = first / posixpath.normpath(posixpath.join(base, unquote(link)))
+            assert target.exists() or (target / "index.html").exists(), (page, link)
+
+
+def example_data():
+    plans, _ = site.check_plans(ROOT / "plans")
+    return site.site_data(plans, AS_OF)
+
+
+def nav_titles(nav: list) -> list:
+    return [next(iter(entry)) if isinstance(entry, dict) else entry for entry in nav]
+
+
+def test_nav_has_one_section_per_region_starting_with_its_page():
+    data = example_data()
+    nav = site.site_nav(data, "zh", ["editing.md"], nav_teams="auto")
+    labels = labels_for("zh")
+    assert nav_titles(nav) == [
+        labels["site.home"],
+        labels["site.alerts"],
+        "华东区",
+        "华南区",
+        labels["site.guide"],
+        labels["site.reference"],
+    ]
+    east = nav[2]["华东区"]
+    assert east == [
+        {labels["site.region_overview"]: "regions/华东区.md"},
+        {"上海一组": "teams/east-shanghai-2023q3/index.md"},
+        {"上海一组 · 2023年第二季度": "teams/east-shanghai-2023q2/index.md"},
+        {"杭州团队": "teams/east-hangzhou-2023q3/index.md"},
+    ]
+    assert not any("dashboard" in page for page in site.nav_pages(nav))
+    without = site.site_nav(data, "zh", [], nav_teams=False)
+    assert without[2] == {"华东区": [{labels["site.region_overview"]: "regions/华东区.md"}]}
+    assert site.site_nav(data, "zh", [], nav_teams=True)[2] == nav[2]
+
+
+def test_auto_nav_leaves_teams_out_above_the_limit():
+    plans, _ = site.check_plans(ROOT / "plans")
+    plan = plans[0]
+    many = [
+        replace(plan, id=f"team-{i:03d}", team=f"team {i:03d}")
+        for i in range(site.NAV_TEAMS_LIMIT + 1)
+    ]
+    data = site.site_data(many, AS_OF)
+    pages = site.nav_pages(site.site_nav(data, "en", [], nav_teams="auto"))
+    assert not any(page.startswith("teams/") for page in pages)
+    assert any(page.startswith("regions/") for page in pages)
+    data = site.site_data(many[:-1], AS_OF)
+    pages = site.nav_pages(site.site_nav(data, "en", [], nav_teams="auto"))
+    assert sum(page.startswith("teams/") for page in pages) == site.NAV_TEAMS_LIMIT
+
+
+@pytest.mark.parametrize("value", [True, False, "auto"])
+def test_nav_teams_option_accepts_true_false_auto(value):
+    assert NavTeams().validate(value) == value
+
+
+@pytest.mark.parametrize("value", ["yes", 1, None, "Auto"])
+def test_nav_teams_option_rejects_anything_else(value):
+    with pytest.raises(ValidationError, match="true, false or auto"):
+        NavTeams().validate(value)

@@ -13,17 +13,17 @@ from importlib import resources
 from ..labels import labels_for
 from . import charts
 from .pages import (
-    ALERTS,
-    HOME,
     SiteData,
     alerts_page,
     dashboard_page,
-    dashboard_path,
     home_page,
     plan_page,
-    plan_page_path,
+    region_page,
+    region_paths,
     site_order,
+    site_regions,
 )
+from .paths import ALERTS, HOME, dashboard_path, plan_page_path
 from .reference import PAGE as REFERENCE
 from .reference import SCHEMA_FILE, reference_page
 
@@ -40,8 +40,10 @@ __all__ = [
     "extra_css",
     "extra_javascript",
     "plan_page_path",
+    "region_paths",
     "render_site",
     "site_order",
+    "site_regions",
 ]
 
 
@@ -89,9 +91,13 @@ def render_site(
         ALERTS: alerts_page(data, labels, directory_urls),
         REFERENCE: reference_page(schema, labels, lang),
     }
+    regions = region_paths(data)
+    for r in site_regions(data):
+        path = regions[r.name]
+        pages[path] = region_page(r, path, data, labels, directory_urls)
     for pm in data.metrics:
         pages[plan_page_path(pm.plan.id)] = plan_page(pm, data, labels, directory_urls)
-        pages[dashboard_path(pm.plan.id)] = dashboard_page(pm, labels, directory_urls)
+        pages[dashboard_path(pm.plan.id)] = dashboard_page(pm, data, labels, directory_urls)
     pages[SCHEMA_FILE] = (
         schema_source or (json.dumps(schema, ensure_ascii=False, indent=2) + "\n").encode()
     )

@@ -10,6 +10,7 @@ import posixpath
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from urllib.parse import quote
 
 from ..model import ALL, Plan
 
@@ -143,7 +144,8 @@ def page_url(path: str, directory_urls: bool = True) -> str:
 def href(target: str, source: str, directory_urls: bool = True) -> str:
     """A relative link from one page to another page or a site file.
 
-    Raw HTML links are not rewritten by MkDocs, so they are written as final URLs here.
+    Raw HTML links are not rewritten by MkDocs, so they are written as final URLs here,
+    percent-encoded as MkDocs encodes its own (a region page may have a Chinese name).
     """
     target_url = page_url(target, directory_urls) if target.endswith(".md") else target
     source_url = page_url(source, directory_urls)
@@ -151,4 +153,4 @@ def href(target: str, source: str, directory_urls: bool = True) -> str:
     relative = posixpath.relpath(target_url.rstrip("/") or ".", base or ".")
     if target_url.endswith("/") or target_url == "":
         relative = "./" if relative == "." else relative + "/"
-    return relative
+    return quote(relative)

@@ -124,7 +124,7 @@ def sanitised_markdown(text: str) -> Markup:
     """
     if not text.strip():
         return Markup("")
-    rendered = markdown.markdown(text, extensions=["tables", "sane_lists"], output_format="html")
+    rendered = _body_converter().reset().convert(text)
     cleaned = nh3.clean(
         rendered,
         tags=_BODY_TAGS,
@@ -137,6 +137,13 @@ def sanitised_markdown(text: str) -> Markup:
     # as entities so the code stays readable.
     cleaned = re.sub(r"<pre>(.*?)</pre>", _keep_pre_newlines, cleaned, flags=re.S)
     return Markup(re.sub(r"\n\s*\n", "\n", cleaned).strip())
+
+
+@cache
+def _body_converter() -> markdown.Markdown:
+    # One converter for every body (reset before each): building one per plan loads the
+    # extensions each time.
+    return markdown.Markdown(extensions=["tables", "sane_lists"], output_format="html")
 
 
 def _keep_pre_newlines(match: re.Match[str]) -> str:

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import html
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
 from markupsafe import Markup
 
-from ..compute import PlanMetrics, Rollup, RollupLine, TaskMetrics
+from ..compute import PlanMetrics, Rollup
 from . import charts
 from .cells import (
     TASK_ICONS,
@@ -26,12 +26,23 @@ from .cells import (
     task_status,
 )
 from .markup import render_template, sanitised_markdown
+from .overview import (
+    alert_count,
+    alert_tasks,
+    help_needed_table,
+    region_link,
+    region_name,
+    regions_table,
+    rollup_line_text,
+    rollup_lines_table,
+    status_table,
+    teams_table,
+)
+from .paths import ALERTS, HOME, dashboard_path, plan_page_path, region_page_paths
 from .tables import context_tables, root_cause_table, template_tables
 
 Labels = Mapping[str, str]
 
-HOME = "index.md"
-ALERTS = "alerts.md"
 REFERENCE = "reference/format.md"
 SCHEMA_FILE = "schema/plan.schema.json"
 
@@ -53,12 +64,20 @@ def site_order(pm: PlanMetrics) -> tuple:
     return (plan.region is None, plan.region or "", plan.team, plan.period.start, plan.id)
 
 
-def plan_page_path(plan_id: str) -> str:
-    return f"teams/{plan_id}/index.md"
+def site_regions(data: SiteData) -> tuple[Rollup, ...]:
+    """The region rollups in site order: by name, the plans without a region last."""
+    return tuple(sorted(data.regions, key=lambda r: (r.name == "", r.name)))
 
 
-def dashboard_path(plan_id: str) -> str:
-    return f"teams/{plan_id}/dashboard.md"
+def region_paths(data: SiteData) -> dict[str, str]:
+    """Region name ("" for no region) → its page, for every region with a plan in force."""
+    return region_page_paths(r.name for r in site_regions(data))
+
+
+def plan_in_force(pm: PlanMetrics, data: SiteData) -> PlanMetrics | None:
+    """The team's plan in force when `pm` is another (earlier or later) plan of the team."""
+    current = next((other for other in data.current if other.plan.team == pm.plan.team), None)
+    return current if current is not None and current.plan.id != pm.plan.id else None
 
 
 def page_title(text: str) -> Markup:
@@ -70,84 +89,10 @@ def page_title(text: str) -> Markup:
     return Markup("title: " + json.dumps(html.escape(flat, quote=True), ensure_ascii=False))
 
 
-def alert_tasks(pm: PlanMetrics) -> tuple[TaskMetrics, ...]:
-    """Tasks that need the manager: help needed, overdue, blocked or stale."""
-    return tuple(
-        tm
-        for tm in pm.tasks
-        if tm.help_needed or tm.stale or tm.status in ("help_needed", "overdue", "blocked")
-    )
-
-
-def alert_count(pm: PlanMetrics) -> int:
-    return len(alert_tasks(pm)) + sum(gm.status == "off_track" for gm in pm.goals)
-
-
-def rollup_line_text(line: RollupLine, labels: Labels) -> str:
-    """`Revenue: 310 / 420 万元 (73.8%)`."""
-    return (
-        f"{labels[f'dimension.{line.dimension}']}: {amount(line.current, '').strip()} / "
-        f"{amount(line.target, line.unit)} ({percent(line.attainment)})"
-    )
-
-
 def home_page(data: SiteData, labels: Labels, directory_urls: bool) -> str:
     """The organisation dashboard."""
     org = data.organisation
-    teams_rows = []
-    for pm in data.current:
-        plan = pm.plan
-        goals = Lines(
-            tuple(
-                goal_status(gm.status, labels, f"{gm.goal.metric} {percent(gm.attainment)}")
-                for gm in pm.goals
-            )
-        )
-        links = Lines(
-            (
-                Link(labels["site.plan"], href(plan_page_path(plan.id), HOME, directory_urls)),
-                Link(labels["site.dashboard"], href(dashboard_path(plan.id), HOME, directory_urls)),
-            )
-        )
-        teams_rows.append(
-            (
-                Link(plan.team, href(plan_page_path(plan.id), HOME, directory_urls)),
-                plan.region or labels["site.no_region"],
-                plan.period.name,
-                goals,
-                str(alert_count(pm)),
-                links,
-            )
-        )
-    teams = Table(
-        labels["page.home.teams"],
-        tuple(
-            labels[f"field.{k}"] for k in ("team", "region", "period", "goals", "alerts", "links")
-        ),
-        tuple(teams_rows),
-        "sp-teams",
-    )
-    regions = Table(
-        labels["page.home.regions"],
-        (
-            labels["field.region"],
-            labels["field.plans"],
-            labels["field.attainment"],
-            labels["field.goal_statuses"],
-            labels["field.help_needed"],
-        ),
-        tuple(
-            (
-                r.name or labels["site.no_region"],
-                str(len(r.plans)),
-                Lines(tuple(rollup_line_text(line, labels) for line in r.lines)),
-                _status_counts(r, labels, "goal"),
-                str(len(r.help_needed)),
-            )
-            for r in data.regions
-        ),
-        "sp-regions",
-    )
+    regions = region_paths(data)
     headline = Table(
         labels["page.home.headline"],
         (
@@ -171,12 +116,6 @@ def home_page(data: SiteData, labels: Labels, directory_urls: bool) -> str:
         ),
         "sp-headline",
     )
-    status = Table(
-        labels["page.home.status_counts"],
-        (labels["field.goal_statuses"], labels["field.task_statuses"]),
-        ((_status_counts(org, labels, "goal"), _status_counts(org, labels, "task")),),
-        "sp-status-counts",
-    )
     metrics = list(data.current)
     return render_template(
         "index.md.j2",
@@ -184,9 +123,9 @@ def home_page(data: SiteData, labels: Labels, directory_urls: bool) -> str:
         title=page_title(labels["page.home.title"]),
         as_of=data.as_of.isoformat(),
         headline=headline,
-        status=status,
-        teams=teams,
-        regions=regions,
+        status=status_table(org, labels),
+        teams=teams_table(metrics, HOME, labels, directory_urls, regions),
+        regions=regions_table(site_regions(data), HOME, labels, directory_urls, regions),
         has_plans=bool(metrics),
         team_chart=_chart(charts.team_attainment(metrics, labels), "team-attainment")
         if metrics
@@ -195,6 +134,48 @@ def home_page(data: SiteData, labels: Labels, directory_urls: bool) -> str:
         if metrics
         else "",
     )
+
+
+def region_page(r: Rollup, path: str, data: SiteData, labels: Labels, directory_urls: bool) -> str:
+    """A region: its rollup, status counts, teams, help-needed tasks, attainment by team."""
+    plans = set(r.plans)
+    metrics = [pm for pm in data.current if pm.plan.id in plans]
+    name = region_name(r.name, labels)
+    return render_template(
+        "region.md.j2",
+        labels=labels,
+        title=page_title(name),
+        region=name,
+        as_of=data.as_of.isoformat(),
+        home_href=href(HOME, path, directory_urls),
+        rollup=rollup_lines_table(r, labels),
+        status=status_table(r, labels),
+        teams=teams_table(metrics, path, labels, directory_urls, region_paths(data)),
+        help_needed=help_needed_table(r, metrics, path, labels, directory_urls),
+        team_chart=_chart(charts.team_attainment(metrics, labels), "team-attainment"),
+    )
+
+
+def not_current_notice(
+    pm: PlanMetrics, data: SiteData, source: str, labels: Labels, directory_urls: bool
+) -> tuple[str, Link] | None:
+    """(why, link to the plan in force) for a plan of a team that is not its plan in force."""
+    in_force = plan_in_force(pm, data)
+    if in_force is None:
+        return None
+    period = pm.plan.period
+    if period.end < data.as_of:
+        why = labels["page.plan.period_ended"]
+    elif period.start > data.as_of:
+        why = labels["page.plan.period_not_started"]
+    else:  # periods that overlap: the one that started last is in force
+        why = labels["page.plan.replaced"]
+    target = in_force.plan
+    page = dashboard_path if source.endswith("dashboard.md") else plan_page_path
+    link = Link(
+        f"{target.team} · {target.period.name}", href(page(target.id), source, directory_urls)
+    )
+    return why, link
 
 
 def plan_page(pm: PlanMetrics, data: SiteData, labels: Labels, directory_urls: bool) -> str:
@@ -211,7 +192,7 @@ def plan_page(pm: PlanMetrics, data: SiteData, labels: Labels, directory_urls: b
         ),
         (
             (
-                plan.region or labels["site.no_region"],
+                region_link(plan.region or "", path, labels, directory_urls, region_paths(data)),
                 manager.name if manager else plan.manager,
                 f"{plan.period.name} ({day(plan.period.start)} – {day(plan.period.end)})",
                 day(pm.as_of),
@@ -239,6 +220,7 @@ def plan_page(pm: PlanMetrics, data: SiteData, labels: Labels, directory_urls: b
         title=page_title(plan.team),
         plan=plan,
         header=header,
+        notice=not_current_notice(pm, data, path, labels, directory_urls),
         dashboard_href=href(dashboard_path(plan.id), path, directory_urls),
         previous=Link(
             f"{previous.team} · {previous.period.name}",
@@ -262,9 +244,10 @@ def plan_page(pm: PlanMetrics, data: SiteData, labels: Labels, directory_urls: b
     )
 
 
-def dashboard_page(pm: PlanMetrics, labels: Labels, directory_urls: bool) -> str:
+def dashboard_page(pm: PlanMetrics, data: SiteData, labels: Labels, directory_urls: bool) -> str:
     """A team's dashboard: goal trends, attainment bullets, task Gantt, burn-up."""
     plan = pm.plan
+    path = dashboard_path(plan.id)
     trends = tuple(
         (
             gm.goal.metric,
@@ -277,7 +260,8 @@ def dashboard_page(pm: PlanMetrics, labels: Labels, directory_urls: bool) -> str
         labels=labels,
         title=page_title(f"{plan.team} · {labels['page.dashboard.title']}"),
         plan=plan,
-        plan_href=href(plan_page_path(plan.id), dashboard_path(plan.id), directory_urls),
+        notice=not_current_notice(pm, data, path, labels, directory_urls),
+        plan_href=href(plan_page_path(plan.id), path, directory_urls),
         as_of=day(pm.as_of),
         trends=trends,
         bullets=_chart(charts.attainment_bullets(pm, labels), "attainment"),
@@ -350,18 +334,6 @@ def alerts_page(data: SiteData, labels: Labels, directory_urls: bool) -> str:
 def _chart(figure: dict, chart_id: str) -> Markup:
     # The charts module embeds the figure JSON safely; its snippet is trusted markup.
     return Markup(charts.chart_block(figure, chart_id))
-
-
-def _status_counts(r: Rollup, labels: Labels, kind: str) -> Lines:
-    counts: Sequence[tuple[str, int]] = (
-        r.goal_status_counts if kind == "goal" else r.task_status_counts
-    )
-    make = goal_status if kind == "goal" else task_status
-    return Lines(
-        tuple(
-            make(name, labels, f"{labels[f'{kind}_status.{name}']} {n}") for name, n in counts if n
-        )
-    )
 
 
 def _task_counts(pm: PlanMetrics, labels: Labels) -> Lines:
