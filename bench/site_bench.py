@@ -8,6 +8,7 @@ each stage in-process (load+validate, compute, render) and the whole `salesplan 
 from __future__ import annotations
 
 import argparse
+import re
 import shutil
 import subprocess
 import sys
@@ -67,20 +68,16 @@ def main() -> None:
             lambda: render_site(data, language="zh", schema=load_schema()),
         )
         print(f"  {len(pages)} generated files")
-        for nav_teams in (True, False):
+        for nav_teams in ("auto", "true", "false"):
             config = (project / "mkdocs.yml").read_text("utf-8")
-            flag = "      nav_teams: false\n"
-            config = config.replace(flag, "")
-            if not nav_teams:
-                config = config.replace(
-                    "      plans_dir: plans\n", "      plans_dir: plans\n" + flag
-                )
+            config = re.sub(r"\n      nav_teams: \w+", "", config)
+            plans_line = "      plans_dir: plans\n"
+            config = config.replace(plans_line, f"{plans_line}      nav_teams: {nav_teams}\n")
             (project / "mkdocs.yml").write_text(config, "utf-8")
             start = time.perf_counter()
             subprocess.run([salesplan, "build"], cwd=project, check=True, capture_output=True)
             took = time.perf_counter() - start
-            where = "in" if nav_teams else "out of"
-            print(f"  salesplan build, team pages {where} the nav: {took:.1f} s")
+            print(f"  salesplan build, nav_teams: {nav_teams}: {took:.1f} s")
 
 
 if __name__ == "__main__":

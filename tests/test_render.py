@@ -225,6 +225,8 @@ def test_format_reference_lists_the_schema_fields():
     for field in schema.get("properties", {}):
         assert f"<code>{field}</code>" in zh and f"<code>{field}</code>" in en
     assert "../../schema/plan.schema.json" in zh
+    # descriptions are Markdown (`code`), rendered once: never shown as escaped tags
+    assert "固定填 <code>1</code>" in zh and "&lt;code" not in zh + en
     if "x-title-zh" in schema:
         assert schema["x-title-zh"] not in en
 

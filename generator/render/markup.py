@@ -91,7 +91,10 @@ def markdown_inline(text: object) -> Markup:
 
 def plain_text(text: object) -> Markup:
     """Escaped text for an HTML block: line breaks become <br>, never a blank line (which would
-    end the HTML block inside the Markdown page)."""
+    end the HTML block inside the Markdown page). Markup that is already safe (sanitised
+    HTML such as the format reference's descriptions) is kept, on one line."""
+    if isinstance(text, Markup):
+        return Markup(" ".join(text.split()))
     lines = [" ".join(line.split()) for line in str(text).splitlines()]
     return Markup("<br>").join(line for line in lines if line)
 
