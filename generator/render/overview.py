@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from ..compute import PlanMetrics, Rollup, RollupLine, TaskMetrics
+from ..model import Plan
 from .cells import (
     Lines,
     Link,
@@ -178,24 +179,32 @@ def help_needed_table(
     for pm in metrics:
         plan = pm.plan
         team = Link(plan.team, href(plan_page_path(plan.id), source, directory_urls))
-        for tm in pm.tasks:
-            if (plan.id, tm.task.id) in wanted:
-                rows.append(
-                    (
-                        team,
-                        tm.task.title,
-                        owner_names(plan, tm.task.owners, labels),
-                        task_status(tm.status, labels),
-                        str(tm.days_behind) if tm.days_behind else None,
-                        day(tm.last_checkin),
-                    )
-                )
-    columns = ("team", "task", "owner", "status", "days_behind", "last_checkin")
+        rows += [
+            task_alert_row(team, plan, tm, labels)
+            for tm in pm.tasks
+            if (plan.id, tm.task.id) in wanted
+        ]
     return Table(
         labels["page.region.help_needed"],
-        tuple(labels[f"field.{k}"] for k in columns),
+        tuple(labels[f"field.{k}"] for k in TASK_ALERT_COLUMNS),
         tuple(rows),
         "sp-help-needed",
+    )
+
+
+TASK_ALERT_COLUMNS = ("team", "task", "owner", "status", "days_behind", "last_checkin")
+
+
+def task_alert_row(team: Link, plan: Plan, tm: TaskMetrics, labels: Labels) -> tuple:
+    """A task that needs attention, in the columns of TASK_ALERT_COLUMNS."""
+    last = day(tm.last_checkin)
+    return (
+        team,
+        tm.task.title,
+        owner_names(plan, tm.task.owners, labels),
+        task_status(tm.status, labels),
+        str(tm.days_behind) if tm.days_behind else None,
+        Lines((last, labels["page.alerts.stale"])) if tm.stale else last,
     )
 
 

@@ -21,12 +21,12 @@ from .cells import (
     day,
     goal_status,
     href,
-    owner_names,
     percent,
     task_status,
 )
 from .markup import render_template, sanitised_markdown
 from .overview import (
+    TASK_ALERT_COLUMNS,
     alert_count,
     alert_tasks,
     help_needed_table,
@@ -36,6 +36,7 @@ from .overview import (
     rollup_line_text,
     rollup_lines_table,
     status_table,
+    task_alert_row,
     teams_table,
 )
 from .paths import ALERTS, HOME, dashboard_path, plan_page_path, region_page_paths
@@ -277,18 +278,7 @@ def alerts_page(data: SiteData, labels: Labels, directory_urls: bool) -> str:
     for pm in data.current:
         plan = pm.plan
         team = Link(plan.team, href(plan_page_path(plan.id), ALERTS, directory_urls))
-        for tm in alert_tasks(pm):
-            last = day(tm.last_checkin)
-            task_rows.append(
-                (
-                    team,
-                    tm.task.title,
-                    owner_names(plan, tm.task.owners, labels),
-                    task_status(tm.status, labels),
-                    str(tm.days_behind) if tm.days_behind else None,
-                    Lines((last, labels["page.alerts.stale"])) if tm.stale else last,
-                )
-            )
+        task_rows += [task_alert_row(team, plan, tm, labels) for tm in alert_tasks(pm)]
         for gm in pm.goals:
             if gm.status == "off_track":
                 unit = gm.goal.unit
@@ -304,10 +294,7 @@ def alerts_page(data: SiteData, labels: Labels, directory_urls: bool) -> str:
                 )
     tasks = Table(
         labels["page.alerts.tasks"],
-        tuple(
-            labels[f"field.{k}"]
-            for k in ("team", "task", "owner", "status", "days_behind", "last_checkin")
-        ),
+        tuple(labels[f"field.{k}"] for k in TASK_ALERT_COLUMNS),
         tuple(task_rows),
         "sp-alert-tasks",
     )
