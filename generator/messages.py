@@ -293,6 +293,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{as_of} 汇总：{plans}；目标 {goals} 个（{goal_counts}）；任务 {tasks} 个（{task_text}）。",
     ),
     "st-none": ("none", "无"),
+    "st-warnings": (
+        "({warnings}: run `salesplan validate` to see them)",
+        "（{warnings}：运行 `salesplan validate` 查看）",
+    ),
     "st-facts-sep": ("; ", "；"),
     "st-list-sep": (", ", "、"),
     "st-none-needs-attention": ("none needs attention", "均无需关注"),

@@ -281,10 +281,13 @@ def run(
         print(f"Error: {error}", file=stderr)
         return 2
     checked = validate.check(list(paths), language=language)
-    for diagnostic in checked.diagnostics:
-        print(str(diagnostic), file=stderr)
     if not checked.ok:
+        for diagnostic in checked.diagnostics:
+            print(str(diagnostic), file=stderr)
         return 1
+    if checked.warnings:  # the stand-up is not the place to read them one by one
+        with speaking(language):
+            print(say("st-warnings", warnings=count("n-warnings", checked.warnings)), file=stderr)
     if fmt == "json":
         stdout.write(json.dumps(report(checked.plans, day), ensure_ascii=False, indent=2) + "\n")
     else:

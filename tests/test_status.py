@@ -6,6 +6,7 @@ import io
 import json
 import sys
 from datetime import date
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
@@ -207,7 +208,7 @@ def test_text_when_all_is_well():
 def fake_validate(monkeypatch, plans=(), diagnostics=(), ok=True):
     module = SimpleNamespace(
         check=lambda paths, **_: SimpleNamespace(
-            plans=tuple(plans), diagnostics=tuple(diagnostics), ok=ok, files=()
+            plans=tuple(plans), diagnostics=tuple(diagnostics), ok=ok, files=(), warnings=0
         )
     )
     monkeypatch.setitem(sys.modules, "generator.validate", module)
@@ -273,3 +274,13 @@ def test_text_in_chinese():
     text = status.format_text([standup_plan()], AS_OF, color=False, language="zh")
     assert "数据截至 2023-08-15" in text and "✖ 严重落后" in text and "缺口 40 万元" in text
     assert "✖ 需要帮扶" in text and "全员" in text and "需要经理一对一帮扶" in text
+
+
+def test_run_sums_up_warnings_in_one_line(tmp_path):
+    # a real plan with one warning (a goal no strategy serves): the view shows, warnings are
+    # counted, not listed
+    case = Path(__file__).parent / "plans" / "invalid" / "goal-without-strategy.md"
+    out, err = io.StringIO(), io.StringIO()
+    assert status.run([case], "2023-08-15", "text", out, stderr=err) == 0
+    assert err.getvalue() == "(1 warning: run `salesplan validate` to see them)\n"
+    assert "测试组" in out.getvalue()
