@@ -17,7 +17,7 @@ from pathlib import Path
 
 import yaml
 
-from . import compute, validate
+from . import compute, reporters, validate
 from .labels import labels_for
 from .render import (
     ALERTS,
@@ -49,9 +49,32 @@ def resolve_as_of(option: str | date | None = None) -> date:
     return compute.resolve_as_of(explicit)
 
 
+# The last validation, by plans folder and the files' (path, mtime, size): `salesplan build`
+# checks the plans before MkDocs starts, and the plugin then reuses that result instead of
+# validating every plan a second time; an edit under `serve` changes the key.
+_last_check: dict[tuple, validate.Report] = {}
+
+
+def validated(plans_dir: Path) -> validate.Report:
+    """The validation report of every plan in `plans_dir`, computed once per state of it."""
+    files = validate.find_plan_files([plans_dir]) if plans_dir.is_dir() else []
+    try:
+        state = tuple(
+            (p.relative_to(plans_dir).as_posix(), p.stat().st_mtime_ns, p.stat().st_size)
+            for p, _ in files
+        )
+    except OSError:
+        state = None  # a file vanished meanwhile: validate afresh
+    key = (str(plans_dir.resolve()), state)
+    if state is None or key not in _last_check:
+        _last_check.clear()
+        _last_check[key] = validate.check([plans_dir], plans_dir=plans_dir)
+    return _last_check[key]
+
+
 def check_plans(plans_dir: Path) -> tuple[tuple, tuple[str, ...]]:
     """Validate every plan of `plans_dir`: (plans, warning lines); PlansInvalid on errors."""
-    report = validate.check([plans_dir], plans_dir=plans_dir)
+    report = validated(plans_dir)
     if not report.ok:
         lines = [str(d) for d in report.diagnostics]
         raise PlansInvalid("\n".join(lines))
@@ -166,18 +189,24 @@ class _ConfigLoader(yaml.SafeLoader):
 _ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
-def configured_as_of(config_file: Path | str = "mkdocs.yml") -> str | None:
-    """The `as_of` option of the salesplan plugin in mkdocs.yml, when the file sets one."""
+def plugin_options(config_file: Path | str = "mkdocs.yml") -> dict:
+    """The options of the salesplan plugin in mkdocs.yml ({} when unreadable or unset)."""
     try:
         config = yaml.load(Path(config_file).read_text("utf-8"), Loader=_ConfigLoader)
     except (OSError, UnicodeDecodeError, yaml.YAMLError):
-        return None
+        return {}
     plugins = config.get("plugins") if isinstance(config, dict) else None
     for plugin in plugins if isinstance(plugins, list) else []:
         options = plugin.get("salesplan") if isinstance(plugin, dict) else None
-        if isinstance(options, dict) and options.get("as_of"):
-            return str(options["as_of"])
-    return None
+        if isinstance(options, dict):
+            return options
+    return {}
+
+
+def configured_as_of(config_file: Path | str = "mkdocs.yml") -> str | None:
+    """The `as_of` option of the salesplan plugin in mkdocs.yml, when the file sets one."""
+    as_of = plugin_options(config_file).get("as_of")
+    return str(as_of) if as_of else None
 
 
 def source_date_epoch(as_of: date) -> str:
@@ -235,6 +264,15 @@ def build(
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
+    # Check the plans first, reported as `salesplan validate` does: paths as the user knows them.
+    plans_dir = Path(config_file).parent / str(
+        plugin_options(config_file).get("plans_dir", "plans")
+    )
+    if plans_dir.is_dir():
+        report = validated(plans_dir)
+        if not report.ok:
+            sys.stderr.write(reporters.text(report, color=sys.stderr.isatty()))
+            return 1
     try:
         if as_of:
             compute.resolve_as_of(as_of)  # a malformed date is reported before anything runs

@@ -87,7 +87,19 @@ def test_invalid_plans_stop_the_build_with_the_diagnostics(tmp_path, capsys):
     err = capsys.readouterr().err
     assert "plans/broken.md" in err
     assert "Traceback" not in err
+    assert err.splitlines()[-1] == "5 errors, 0 warnings in 1 of 1 plan"  # as validate says
     assert not (tmp_path / "site" / "index.html").exists()
+
+
+def test_plans_are_validated_once_per_state_of_the_folder(tmp_path):
+    plans = tmp_path / "plans"
+    shutil.copytree(ROOT / "plans", plans)
+    first = site.validated(plans)
+    assert site.validated(plans.resolve()) is first  # the plugin's absolute path: same result
+    target = next(plans.rglob("*.md"))
+    target.write_text(target.read_text("utf-8").replace("schema: 1", "schema: 2"), "utf-8")
+    again = site.validated(plans)
+    assert again is not first and not again.ok  # an edit (under serve) is seen
 
 
 def test_generate_writes_the_page_tree(tmp_path):
