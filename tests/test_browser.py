@@ -26,7 +26,7 @@ import pytest
 
 from generator import compute, validate
 from generator.labels import labels_for
-from generator.render import charts
+from generator.render import chart_embed, charts
 
 ROOT = Path(__file__).resolve().parent.parent
 # Debian's chromium here; another Chromium-based browser elsewhere (GitHub's runners ship
@@ -148,23 +148,25 @@ def _mini_site(tmp_path: Path) -> Path:
     pm = next(pm for pm in metrics if pm.tasks)
     home = [
         "# 首页",
-        charts.chart_block(charts.team_attainment(metrics, labels), "teams"),
-        charts.chart_block(charts.region_rollups(rollups, labels), "regions"),
+        chart_embed.chart_block(charts.team_attainment(metrics, labels), "teams"),
+        chart_embed.chart_block(charts.region_rollups(rollups, labels), "regions"),
         "[团队看板](dashboard.md)",
     ]
     dashboard = [
         f"# {pm.plan.team}",
         *(
-            charts.chart_block(charts.goal_trend(gm, pm.plan, AS_OF, labels), f"trend-{gm.goal.id}")
+            chart_embed.chart_block(
+                charts.goal_trend(gm, pm.plan, AS_OF, labels), f"trend-{gm.goal.id}"
+            )
             for gm in pm.goals
         ),
-        charts.chart_block(charts.attainment_bullets(pm, labels), "bullets"),
-        charts.chart_block(charts.task_gantt(pm, labels), "gantt"),
-        charts.chart_block(charts.burnup(pm, labels), "burnup"),
+        chart_embed.chart_block(charts.attainment_bullets(pm, labels), "bullets"),
+        chart_embed.chart_block(charts.task_gantt(pm, labels), "gantt"),
+        chart_embed.chart_block(charts.burnup(pm, labels), "burnup"),
         "[首页](index.md)",
     ]
     docs = tmp_path / "docs"
-    for path, content in charts.chart_assets().items():
+    for path, content in chart_embed.chart_assets().items():
         (docs / path).parent.mkdir(parents=True, exist_ok=True)
         (docs / path).write_bytes(content)
     (docs / "index.md").write_text("\n\n".join(home) + "\n", encoding="utf-8")

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from importlib import resources
 
 from ..labels import labels_for
-from . import charts
+from . import chart_embed
 from .pages import (
     SiteData,
     alerts_page,
@@ -58,7 +58,7 @@ def extra_javascript() -> tuple[str, ...]:
     Mermaid is shipped with the site: Material uses a global `mermaid` when there is one and
     only otherwise fetches it from a CDN, which corporate networks block.
     """
-    return (MERMAID_SCRIPT, *charts.CHART_SCRIPTS)
+    return (MERMAID_SCRIPT, *chart_embed.CHART_SCRIPTS)
 
 
 def static_files() -> dict[str, bytes]:
@@ -68,7 +68,7 @@ def static_files() -> dict[str, bytes]:
         STYLESHEET: (here / "salesplan.css").read_bytes(),
         MERMAID_SCRIPT: (here / "vendor" / "mermaid.min.js").read_bytes(),
     }
-    files.update(charts.chart_assets())
+    files.update(chart_embed.chart_assets())
     return files
 
 

@@ -1,7 +1,7 @@
-"""The site's charts as plain plotly.js figure dicts, and the HTML that embeds them in a page.
+"""The site's charts as plain plotly.js figure dicts, one function per chart.
 
 Figures are built as dicts rather than with plotly's Python objects: about 400 times faster,
-and the JSON carries no template. The plotly package only ships plotly.js (`chart_assets`) and
+and the JSON carries no template. The plotly package only ships plotly.js (chart_embed.py) and
 checks the figures in the tests. One renderer script (`generator/assets/charts.js`) draws every
 chart and applies the light/dark palette, so figures set only their data colours here.
 """
@@ -9,18 +9,12 @@ chart and applies the light/dark palette, so figures set only their data colours
 from __future__ import annotations
 
 import html
-import json
-import re
 from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
-from functools import cache
-from importlib import resources
 from typing import Any, get_args
 
 from .. import compute
 from ..model import Goal, Plan
-
-CHART_SCRIPTS = ("assets/salesplan/plotly.min.js", "assets/salesplan/charts.js")
 
 Figure = dict[str, Any]
 
@@ -44,7 +38,6 @@ SERIES_COLOURS = {
 }  # fmt: skip
 
 DAY_MS = 86_400_000  # a Gantt bar's length is in milliseconds on a date axis
-_SLUG = re.compile(r"[a-z0-9][a-z0-9-]*")
 
 
 # --- small pieces ------------------------------------------------------------------------
@@ -423,44 +416,3 @@ def _grouped_figure(
     if not data:
         layout["annotations"] = [_no_data(labels)]
     return {"data": data, "layout": layout}
-
-
-# --- embedding ---------------------------------------------------------------------------
-
-# Characters that could end the HTML attribute or start markup, as JSON escapes. They only
-# occur inside JSON strings, where the escapes mean the same characters.
-_ATTRIBUTE_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "'": "\\u0027"})
-
-
-def safe_chart_id(text: str) -> str:
-    """A safe HTML id from any text (lowercase slug); ValueError when nothing is left."""
-    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
-    if not _SLUG.fullmatch(slug):
-        raise ValueError(f"no usable chart id in {text!r}")
-    return slug
-
-
-def chart_block(figure: Figure, chart_id: str) -> str:
-    """The HTML of one chart for a Markdown page; put it on its own line between blank lines.
-
-    The figure travels in a data attribute, not in a <script type="application/json">: on
-    instant navigation Material re-creates inline scripts without their type, which would
-    run the JSON as JavaScript.
-    """
-    payload = json.dumps(figure, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
-    return (
-        f'<div class="salesplan-chart" id="{safe_chart_id(chart_id)}" '
-        f"data-figure='{payload.translate(_ATTRIBUTE_SAFE)}'></div>"
-    )
-
-
-def chart_assets() -> dict[str, bytes]:
-    """The static files of the charts, by their path in the site (see CHART_SCRIPTS)."""
-    return dict(_read_assets())
-
-
-@cache
-def _read_assets() -> tuple[tuple[str, bytes], ...]:
-    plotly_js = resources.files("plotly") / "package_data" / "plotly.min.js"
-    renderer = resources.files("generator") / "assets" / "charts.js"
-    return ((CHART_SCRIPTS[0], plotly_js.read_bytes()), (CHART_SCRIPTS[1], renderer.read_bytes()))

@@ -13,7 +13,7 @@ import re
 import secrets
 from collections.abc import Sequence
 
-# A table block as _table.html.j2 writes it, or a chart block (charts.chart_block). Autoescape
+# A table block as _table.html.j2 writes it, or a chart block (chart_embed.chart_block). Autoescape
 # turns every `<` of a plan text into `&lt;`, so the first `\n</table>\n</div>` after the
 # opening tag is the block's own end.
 _BLOCK = re.compile(
