@@ -134,7 +134,7 @@ LABELS: dict[str, dict[str, str]] = {
         "ref.maximum": "at most {high}",
         "ref.types": "Value types",
         "ref.example": "e.g. {value}",
-        "ref.all_members": "all",
+        "ref.all_members": "Whole team",
         "t1.title": "Template 1 Goal setting",
         "t1.dimension": "Dimension",
         "t1.metric": "Metric",
