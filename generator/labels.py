@@ -453,6 +453,11 @@ LABELS: dict[str, dict[str, str]] = {
 }
 
 
+def language_code(language: str) -> str:
+    """ "zh" for any Chinese (zh, zh-CN, zh_TW…), else "en": the two languages we speak."""
+    return "zh" if language.lower().startswith("zh") else "en"
+
+
 def labels_for(language: str) -> Mapping[str, str]:
     """The labels of a site language; anything but zh falls back to English."""
-    return LABELS["zh" if language.lower().startswith("zh") else "en"]
+    return LABELS[language_code(language)]

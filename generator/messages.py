@@ -11,7 +11,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 
-LANGUAGES = ("en", "zh")
+from .labels import language_code
+
 _language: ContextVar[str] = ContextVar("salesplan_language", default="en")
 
 # key: (English, 中文)
@@ -321,7 +322,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
 @contextmanager
 def speaking(language: str) -> Iterator[None]:
     """Word every message inside the block in `language` ("en" or "zh")."""
-    token = _language.set("zh" if language.lower().startswith("zh") else "en")
+    token = _language.set(language_code(language))
     try:
         yield
     finally:
