@@ -18,8 +18,8 @@ from yaml.constructor import SafeConstructor
 from yaml.nodes import ScalarNode
 from yaml.resolver import Resolver
 
-from .diagnostics import Diagnostic
-from .messages import say
+from .diagnostic import Diagnostic
+from .words import Words
 
 # libyaml's C parser is eight times faster; the pure-Python one gives the same events.
 YamlLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -72,8 +72,9 @@ def escape_pointer(key: str) -> str:
     return key.replace("~", "~0").replace("/", "~1")
 
 
-def load_file(path: Path, display: str | None = None) -> LoadedFile:
+def load_file(path: Path, display: str | None = None, *, words: Words) -> LoadedFile:
     """Read and parse one plan file; problems become diagnostics, never exceptions."""
+    say = words.say
     loaded = LoadedFile(display if display is not None else path.as_posix())
     try:
         size = path.stat().st_size
@@ -88,11 +89,12 @@ def load_file(path: Path, display: str | None = None) -> LoadedFile:
     except OSError as exc:
         loaded.error("file-unreadable", say("file-unreadable", reason=exc.strerror or exc), (1, 1))
         return loaded
-    return parse_plan_text(raw, loaded)
+    return parse_plan_text(raw, loaded, words=words)
 
 
-def parse_plan_text(raw: bytes, loaded: LoadedFile) -> LoadedFile:
+def parse_plan_text(raw: bytes, loaded: LoadedFile, *, words: Words) -> LoadedFile:
     """Parse the bytes of a plan file into `loaded`."""
+    say = words.say
     if len(raw) > MAX_BYTES:
         loaded.error(
             "file-too-large", say("file-too-large", size=f"{len(raw) / MAX_BYTES:.1f}"), (1, 1)
@@ -131,9 +133,9 @@ def parse_plan_text(raw: bytes, loaded: LoadedFile) -> LoadedFile:
     loaded.body = "\n".join(lines[end + 1 :])
     loaded.body_line = end + 2
     frontmatter = lines[1:end]
-    if _find_tab(frontmatter, loaded):
+    if _find_tab(frontmatter, loaded, words):
         return loaded
-    _Builder(loaded, first_line=2).build("\n".join(frontmatter))
+    _Builder(loaded, 2, words).build("\n".join(frontmatter))
     if not loaded.diagnostics and not isinstance(loaded.data, dict):
         loaded.data = None
         loaded.error(
@@ -144,13 +146,13 @@ def parse_plan_text(raw: bytes, loaded: LoadedFile) -> LoadedFile:
     return loaded
 
 
-def _find_tab(lines: list[str], loaded: LoadedFile) -> bool:
+def _find_tab(lines: list[str], loaded: LoadedFile, words: Words) -> bool:
     for number, line in enumerate(lines, start=2):
         indent = len(line) - len(line.lstrip(" \t"))
         if "\t" in line[:indent]:
             loaded.error(
                 "yaml-tab",
-                say("yaml-tab"),
+                words["yaml-tab"],
                 (number, line.index("\t") + 1),
             )
             return True
@@ -177,8 +179,9 @@ class _Builder:
     and duplicate keys are seen where they are written, and deep nesting cannot recurse.
     """
 
-    def __init__(self, loaded: LoadedFile, first_line: int) -> None:
+    def __init__(self, loaded: LoadedFile, first_line: int, words: Words) -> None:
         self.loaded = loaded
+        self.words = words
         self.offset = first_line - 1
         self.stack: list[list[Any]] = []  # [container, pointer, pending key, key position]
         self.constructor = SafeConstructor()
@@ -199,12 +202,12 @@ class _Builder:
             self.loaded.data = None
             self.loaded.error(
                 "yaml-syntax",
-                say(key) if key else say("yaml-other", problem=problem),
+                self.words.say(key) if key else self.words.say("yaml-other", problem=problem),
                 self.pos(mark) if mark else (2, 1),
             )
         except yaml.YAMLError as exc:
             self.loaded.data = None
-            self.loaded.error("yaml-syntax", say("yaml-other", problem=exc), (2, 1))
+            self.loaded.error("yaml-syntax", self.words.say("yaml-other", problem=exc), (2, 1))
         finally:
             parser.dispose()
 
@@ -217,14 +220,14 @@ class _Builder:
             if isinstance(event, yaml.DocumentStartEvent):
                 documents += 1
                 if documents > 1:
-                    return self._stop("yaml-syntax", say("yaml-one-document"), event)
+                    return self._stop("yaml-syntax", self.words.say("yaml-one-document"), event)
                 continue
             if isinstance(event, (yaml.StreamStartEvent, yaml.DocumentEndEvent)):
                 continue
             if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
                 return self._stop(
                     "yaml-alias",
-                    say("yaml-alias"),
+                    self.words.say("yaml-alias"),
                     event,
                 )
             if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
@@ -258,7 +261,7 @@ class _Builder:
 
     def _take_key(self, event: Any) -> bool:
         if not isinstance(event, yaml.ScalarEvent):
-            self._stop("yaml-syntax", say("yaml-plain-key"), event)
+            self._stop("yaml-syntax", self.words.say("yaml-plain-key"), event)
             return False
         frame = self.stack[-1]
         key, position = event.value, self.pos(event.start_mark)
@@ -266,7 +269,7 @@ class _Builder:
             first = self.loaded.key_positions[f"{frame[1]}/{escape_pointer(key)}"]
             self.loaded.error(
                 "yaml-duplicate-key",
-                say("yaml-duplicate-key", key=key, first=first[0], second=position[0]),
+                self.words.say("yaml-duplicate-key", key=key, first=first[0], second=position[0]),
                 position,
                 f"{frame[1]}/{escape_pointer(key)}",
             )
@@ -301,7 +304,7 @@ class _Builder:
         if tag in (None, "!"):
             tag = _RESOLVER.resolve(ScalarNode, event.value, event.implicit)
         if tag not in _SCALAR_TAGS:
-            self._stop("yaml-syntax", say("yaml-tag", tag=event.tag), event)
+            self._stop("yaml-syntax", self.words.say("yaml-tag", tag=event.tag), event)
             return _INVALID
         node = ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
         try:

@@ -1,7 +1,7 @@
 """Render stage: the site's page tree, path → Markdown text or file bytes.
 
-Engine-agnostic (MkDocs only consumes the result) and deterministic: the same data, language
-and schema give the same bytes. It shows computed figures; it never computes them.
+Engine-agnostic (MkDocs only consumes the result) and deterministic: the same data, words and
+schema give the same bytes. It formats computed figures; it never computes them.
 """
 
 from __future__ import annotations
@@ -10,19 +10,11 @@ import json
 from collections.abc import Mapping
 from importlib import resources
 
-from ..labels import labels_for
+from ..compute import SiteData
+from ..words import Words
 from . import chart_embed
-from .pages import (
-    SiteData,
-    alerts_page,
-    dashboard_page,
-    home_page,
-    plan_page,
-    region_page,
-    region_paths,
-    site_order,
-    site_regions,
-)
+from .context import PageContext
+from .pages import alerts_page, dashboard_page, home_page, plan_page, region_page
 from .paths import ALERTS, HOME, dashboard_path, plan_page_path
 from .reference import PAGE as REFERENCE
 from .reference import SCHEMA_FILE, reference_page
@@ -35,15 +27,12 @@ __all__ = [
     "HOME",
     "REFERENCE",
     "SCHEMA_FILE",
-    "SiteData",
+    "PageContext",
     "dashboard_path",
     "extra_css",
     "extra_javascript",
     "plan_page_path",
-    "region_paths",
     "render_site",
-    "site_order",
-    "site_regions",
 ]
 
 
@@ -75,7 +64,7 @@ def static_files() -> dict[str, bytes]:
 def render_site(
     data: SiteData,
     *,
-    language: str,
+    words: Words,
     schema: Mapping,
     directory_urls: bool = True,
     schema_source: bytes | None = None,
@@ -84,20 +73,17 @@ def render_site(
 
     `schema_source` is the schema file as written, published unchanged at SCHEMA_FILE.
     """
-    labels = labels_for(language)
-    lang = "zh" if language.lower().startswith("zh") else "en"
+    ctx = PageContext.for_site(data, words, directory_urls)
     pages: dict[str, str | bytes] = {
-        HOME: home_page(data, labels, directory_urls),
-        ALERTS: alerts_page(data, labels, directory_urls),
-        REFERENCE: reference_page(schema, labels, lang),
+        HOME: home_page(ctx),
+        ALERTS: alerts_page(ctx),
+        REFERENCE: reference_page(schema, words),
     }
-    regions = region_paths(data)
-    for r in site_regions(data):
-        path = regions[r.name]
-        pages[path] = region_page(r, path, data, labels, directory_urls)
+    for r in data.regions:
+        pages[ctx.region_paths[r.name]] = region_page(r, ctx)
     for pm in data.metrics:
-        pages[plan_page_path(pm.plan.id)] = plan_page(pm, data, labels, directory_urls)
-        pages[dashboard_path(pm.plan.id)] = dashboard_page(pm, data, labels, directory_urls)
+        pages[plan_page_path(pm.plan.id)] = plan_page(pm, ctx)
+        pages[dashboard_path(pm.plan.id)] = dashboard_page(pm, ctx)
     pages[SCHEMA_FILE] = (
         schema_source or (json.dumps(schema, ensure_ascii=False, indent=2) + "\n").encode()
     )

@@ -1,20 +1,21 @@
 """The site's charts as plain plotly.js figure dicts, one function per chart.
 
 Figures are built as dicts rather than with plotly's Python objects: about 400 times faster,
-and the JSON carries no template. The plotly package only ships plotly.js (chart_embed.py) and
-checks the figures in the tests. One renderer script (`generator/assets/charts.js`) draws every
-chart and applies the light/dark palette, so figures set only their data colours here.
+and the JSON carries no template; the tests check every figure with plotly's validators. One
+renderer script (`generator/assets/charts.js`) draws every chart and applies the light/dark
+palette, so figures set only their data colours here.
 """
 
 from __future__ import annotations
 
 import html
-from collections.abc import Mapping, Sequence
-from datetime import date, timedelta
+from collections.abc import Sequence
+from datetime import date
 from typing import Any, get_args
 
 from .. import compute
-from ..model import Goal, Plan
+from ..model import Plan
+from ..words import Words
 
 Figure = dict[str, Any]
 
@@ -60,38 +61,27 @@ def _text(value: str) -> str:
     return html.escape(value, quote=False)
 
 
-def _label(labels: Mapping[str, str], key: str, fallback: str | None = None) -> str:
-    return labels.get(key, fallback if fallback is not None else key)
+def _label(words: Words, key: str, fallback: str | None = None) -> str:
+    return words.get(key, fallback if fallback is not None else key)
 
 
-def _status_label(labels: Mapping[str, str], kind: str, status: str) -> str:
+def _status_label(words: Words, kind: str, status: str) -> str:
     """The label of a goal or task status (kind "goal" or "task")."""
-    return labels.get(f"{kind}_status.{status}") or _label(labels, f"status.{status}", status)
+    return words.get(f"{kind}_status.{status}") or status
 
 
-def _dimension_label(labels: Mapping[str, str], dimension: str) -> str:
-    return _label(labels, f"dimension.{dimension}", dimension)
-
-
-def _days(first: date, last: date) -> list[date]:
-    return [first + timedelta(days=n) for n in range((last - first).days + 1)]
+def _dimension_label(words: Words, dimension: str) -> str:
+    return _label(words, f"dimension.{dimension}", dimension)
 
 
 def _month_middle(month: str) -> str:
     return f"{month}-15"  # a month's value is plotted mid-month
 
 
-def _ratio(value: float, goal: Goal) -> float | None:
-    """Attainment of a value against the goal's target (SPEC §4)."""
-    if goal.direction == "decrease":
-        return goal.target / value if value else None
-    return value / goal.target if goal.target else None
-
-
-def _date_axis(labels: Mapping[str, str]) -> dict[str, Any]:
+def _date_axis(words: Words) -> dict[str, Any]:
     axis: dict[str, Any] = {"type": "date", "hoverformat": "%Y-%m-%d", "automargin": True}
-    if labels.get("chart.date_format"):
-        axis["tickformat"] = labels["chart.date_format"]
+    if words.get("chart.date_format"):
+        axis["tickformat"] = words["chart.date_format"]
     return axis
 
 
@@ -121,17 +111,17 @@ def _vertical_line(day: date, text: str) -> tuple[dict[str, Any], dict[str, Any]
     return shape, annotation
 
 
-def _as_of_marks(plan: Plan, as_of: date, labels: Mapping[str, str]) -> dict[str, Any]:
+def _as_of_marks(plan: Plan, as_of: date, words: Words) -> dict[str, Any]:
     """The as-of line, only while it falls in the period (else it would stretch the axis)."""
     if not plan.period.start <= as_of <= max(plan.period.end, *(g.due for g in plan.goals)):
         return {}
-    shape, annotation = _vertical_line(as_of, _label(labels, "chart.as_of"))
+    shape, annotation = _vertical_line(as_of, _label(words, "chart.as_of"))
     return {"shapes": [shape], "annotations": [annotation]}
 
 
-def _no_data(labels: Mapping[str, str]) -> dict[str, Any]:
+def _no_data(words: Words) -> dict[str, Any]:
     return {
-        "text": _label(labels, "chart.no_data"), "xref": "paper", "yref": "paper",
+        "text": _label(words, "chart.no_data"), "xref": "paper", "yref": "paper",
         "x": 0.5, "y": 0.5, "showarrow": False,
     }  # fmt: skip
 
@@ -150,9 +140,7 @@ def _line(name: str, points: Sequence[tuple[date | str, float]], colour: str, **
 # --- figures -----------------------------------------------------------------------------
 
 
-def goal_trend(
-    gm: compute.GoalMetrics, plan: Plan, as_of: date, labels: Mapping[str, str]
-) -> Figure:
+def goal_trend(gm: compute.GoalMetrics, plan: Plan, as_of: date, words: Words) -> Figure:
     """Trend of one goal: history, actuals, expected path, target, forecast and references."""
     goal = gm.goal
     start, due = plan.period.start, goal.due
@@ -162,29 +150,25 @@ def goal_trend(
     if goal.history:
         history = [(_month_middle(month), value) for month, value in goal.history]
         data.append(
-            _line(_label(labels, "chart.history"), history, SERIES_COLOURS["history"],
+            _line(_label(words, "chart.history"), history, SERIES_COLOURS["history"],
                   mode="lines+markers", dash="dot")
         )  # fmt: skip
-    actuals: list[tuple[date, float]] = []
-    total = 0.0
-    for actual in (a for a in goal.actuals if a.date <= as_of):
-        total = total + actual.value if cumulative else actual.value
-        actuals.append((actual.date, total))
+    actuals = list(gm.path)
     if actuals:
-        trace = _line(_label(labels, "chart.actual"), actuals, SERIES_COLOURS["actual"])
+        trace = _line(_label(words, "chart.actual"), actuals, SERIES_COLOURS["actual"])
         data.append(trace | {"mode": "lines+markers", "marker": {"size": 7}})
     expected = [(start, 0.0 if cumulative else goal.baseline), (due, goal.target)]
     data.append(
-        _line(_label(labels, "chart.expected"), expected, SERIES_COLOURS["expected"], dash="dot")
+        _line(_label(words, "chart.expected"), expected, SERIES_COLOURS["expected"], dash="dot")
     )
     data.append(
-        _line(_label(labels, "chart.target"), [(start, goal.target), (end, goal.target)],
+        _line(_label(words, "chart.target"), [(start, goal.target), (end, goal.target)],
               SERIES_COLOURS["target"], dash="dash")
     )  # fmt: skip
     if gm.forecast is not None and as_of < due:
         origin = actuals[-1] if actuals else (max(as_of, start), gm.current)
         data.append(
-            _line(_label(labels, "chart.forecast"), [origin, (due, gm.forecast)],
+            _line(_label(words, "chart.forecast"), [origin, (due, gm.forecast)],
                   SERIES_COLOURS["forecast"], dash="dash", width=1.5)
         )  # fmt: skip
     for key, value, dash in (
@@ -193,19 +177,19 @@ def goal_trend(
     ):
         if value is not None:
             data.append(
-                _line(_label(labels, f"chart.{key}"), [(start, value), (end, value)],
+                _line(_label(words, f"chart.{key}"), [(start, value), (end, value)],
                       SERIES_COLOURS[key], dash=dash, width=1.5)
             )  # fmt: skip
-    title = _label(labels, "chart.metric_unit", "{metric} ({unit})").format(
+    title = _label(words, "chart.metric_unit", "{metric} ({unit})").format(
         metric=goal.metric, unit=goal.unit
     ) if goal.unit else goal.metric  # fmt: skip
     layout = _layout(
-        _text(title), 380, xaxis=_date_axis(labels), yaxis={"title": {"text": _text(goal.unit)}}
+        _text(title), 380, xaxis=_date_axis(words), yaxis={"title": {"text": _text(goal.unit)}}
     )
-    return {"data": data, "layout": layout | _as_of_marks(plan, as_of, labels)}
+    return {"data": data, "layout": layout | _as_of_marks(plan, as_of, words)}
 
 
-def attainment_bullets(pm: compute.PlanMetrics, labels: Mapping[str, str]) -> Figure:
+def attainment_bullets(pm: compute.PlanMetrics, words: Words) -> Figure:
     """One horizontal bullet per goal: attainment bar by status, expected marker, 100 % line."""
     ids = [gm.goal.id for gm in pm.goals]
     data: list[dict[str, Any]] = []
@@ -215,17 +199,17 @@ def attainment_bullets(pm: compute.PlanMetrics, labels: Mapping[str, str]) -> Fi
             continue
         percents = [_pct(gm.attainment) for gm in goals]
         data.append({
-            "type": "bar", "orientation": "h", "name": _status_label(labels, "goal", status),
+            "type": "bar", "orientation": "h", "name": _status_label(words, "goal", status),
             "y": [gm.goal.id for gm in goals], "x": [p or 0 for p in percents],
             "text": ["—" if p is None else f"{p:g}%" for p in percents],
             "textposition": "auto", "width": 0.5, "marker": {"color": STATUS_COLOURS[status]},
             "hovertemplate": "%{text}<extra>%{fullData.name}</extra>",
         })  # fmt: skip
-    marked = [(gm.goal.id, _pct(_ratio(gm.expected, gm.goal))) for gm in pm.goals]
+    marked = [(gm.goal.id, _pct(gm.expected_attainment)) for gm in pm.goals]
     marked = [(goal_id, p) for goal_id, p in marked if p is not None]
     if marked:
         data.append({
-            "type": "scatter", "mode": "markers", "name": _label(labels, "chart.expected_now"),
+            "type": "scatter", "mode": "markers", "name": _label(words, "chart.expected_now"),
             "y": [goal_id for goal_id, _ in marked], "x": [p for _, p in marked],
             "marker": {"symbol": "line-ns-open", "size": 24, "color": SERIES_COLOURS["marker"],
                        "line": {"width": 3, "color": SERIES_COLOURS["marker"]}},
@@ -242,17 +226,17 @@ def attainment_bullets(pm: compute.PlanMetrics, labels: Mapping[str, str]) -> Fi
         "autorange": "reversed", "automargin": True,
     }  # fmt: skip
     xaxis = {
-        "title": {"text": _label(labels, "chart.attainment")}, "ticksuffix": "%",
+        "title": {"text": _label(words, "chart.attainment")}, "ticksuffix": "%",
         "rangemode": "tozero", "automargin": True,
     }  # fmt: skip
     layout = _layout(
-        _label(labels, "chart.attainment_title"), 140 + 48 * len(ids),
+        _label(words, "chart.attainment_title"), 140 + 48 * len(ids),
         barmode="overlay", xaxis=xaxis, yaxis=yaxis, shapes=[target],
     )  # fmt: skip
     return {"data": data, "layout": layout}
 
 
-def task_gantt(pm: compute.PlanMetrics, labels: Mapping[str, str]) -> Figure:
+def task_gantt(pm: compute.PlanMetrics, words: Words) -> Figure:
     """Task windows as horizontal bars coloured by status, with the as-of line."""
     ids = [tm.task.id for tm in pm.tasks]
     data: list[dict[str, Any]] = []
@@ -261,11 +245,11 @@ def task_gantt(pm: compute.PlanMetrics, labels: Mapping[str, str]) -> Figure:
         if not tasks:
             continue
         data.append({
-            "type": "bar", "orientation": "h", "name": _status_label(labels, "task", status),
+            "type": "bar", "orientation": "h", "name": _status_label(words, "task", status),
             "y": [tm.task.id for tm in tasks],
             "base": [tm.task.start.isoformat() for tm in tasks],
             "x": [((tm.task.end - tm.task.start).days + 1) * DAY_MS for tm in tasks],
-            "text": [_task_hover(tm, labels) for tm in tasks], "textposition": "none",
+            "text": [_task_hover(tm, words) for tm in tasks], "textposition": "none",
             "hovertemplate": "%{text}<extra>%{fullData.name}</extra>",
             "marker": {"color": STATUS_COLOURS[status]},
         })  # fmt: skip
@@ -276,12 +260,12 @@ def task_gantt(pm: compute.PlanMetrics, labels: Mapping[str, str]) -> Figure:
         "autorange": "reversed", "automargin": True,
     }  # fmt: skip
     layout = _layout(
-        _label(labels, "chart.tasks_title"), 150 + 30 * len(ids),
-        barmode="overlay", xaxis=_date_axis(labels), yaxis=yaxis,
+        _label(words, "chart.tasks_title"), 150 + 30 * len(ids),
+        barmode="overlay", xaxis=_date_axis(words), yaxis=yaxis,
     )  # fmt: skip
-    marks = _as_of_marks(pm.plan, pm.as_of, labels)
+    marks = _as_of_marks(pm.plan, pm.as_of, words)
     if not ids:
-        marks["annotations"] = [*marks.get("annotations", []), _no_data(labels)]
+        marks["annotations"] = [*marks.get("annotations", []), _no_data(words)]
     return {"data": data, "layout": layout | marks}
 
 
@@ -289,56 +273,36 @@ def _short(title: str, size: int = 28) -> str:
     return title if len(title) <= size else title[: size - 1] + "…"
 
 
-def _task_hover(tm: compute.TaskMetrics, labels: Mapping[str, str]) -> str:
+def _task_hover(tm: compute.TaskMetrics, words: Words) -> str:
     task = tm.task
     return (
         f"{_text(task.title)}<br>{task.start.isoformat()} – {task.end.isoformat()}<br>"
-        f"{_label(labels, 'chart.actual_progress')}: {_num(tm.actual, 1):g}% · "
-        f"{_label(labels, 'chart.planned_progress')}: {_num(tm.planned, 1):g}%"
+        f"{_label(words, 'chart.actual_progress')}: {_num(tm.actual, 1):g}% · "
+        f"{_label(words, 'chart.planned_progress')}: {_num(tm.planned, 1):g}%"
     )
 
 
-def burnup(pm: compute.PlanMetrics, labels: Mapping[str, str]) -> Figure:
+def burnup(pm: compute.PlanMetrics, words: Words) -> Figure:
     """Planned against actual average task progress, each day of the period up to as-of."""
-    tasks = [tm for tm in pm.tasks if tm.status != "cancelled"]
-    period = pm.plan.period
-    days = _days(period.start, min(pm.as_of, period.end)) if tasks else []
-    planned, actual = [], []
-    for day in days:
-        progress = [_progress_on(tm, day) for tm in tasks]
-        planned.append((day, sum(p for p, _ in progress) / len(tasks)))
-        actual.append((day, sum(a for _, a in progress) / len(tasks)))
+    planned = [(point.day, point.planned) for point in pm.burnup]
+    actual = [(point.day, point.actual) for point in pm.burnup]
     data = []
-    if days:
+    if pm.burnup:
         data = [
-            _line(_label(labels, "chart.planned_progress"), planned, SERIES_COLOURS["expected"],
+            _line(_label(words, "chart.planned_progress"), planned, SERIES_COLOURS["expected"],
                   dash="dot"),
-            _line(_label(labels, "chart.actual_progress"), actual, SERIES_COLOURS["actual"],
+            _line(_label(words, "chart.actual_progress"), actual, SERIES_COLOURS["actual"],
                   shape="hv"),
         ]  # fmt: skip
-    yaxis = {"title": {"text": _label(labels, "chart.progress_axis")}, "range": [0, 105],
+    yaxis = {"title": {"text": _label(words, "chart.progress_axis")}, "range": [0, 105],
              "ticksuffix": "%"}  # fmt: skip
-    layout = _layout(
-        _label(labels, "chart.burnup_title"), 340, xaxis=_date_axis(labels), yaxis=yaxis
-    )
-    if not days:
-        layout["annotations"] = [_no_data(labels)]
+    layout = _layout(_label(words, "chart.burnup_title"), 340, xaxis=_date_axis(words), yaxis=yaxis)
+    if not pm.burnup:
+        layout["annotations"] = [_no_data(words)]
     return {"data": data, "layout": layout}
 
 
-def _progress_on(tm: compute.TaskMetrics, day: date) -> tuple[float, float]:
-    """(planned, actual) % of a task on a day, from its computed days where they reach."""
-    computed = next((d for d in tm.days if d.day == day), None)
-    if computed is not None:
-        return computed.planned, computed.actual
-    if day < tm.task.start:
-        return 0.0, 0.0
-    # After the task's end: fully planned; a late check-in still counts for the actual.
-    done = [c.progress for c in tm.task.checkins if c.date <= day]
-    return 100.0, done[-1] if done else 0.0
-
-
-def team_attainment(metrics: Sequence[compute.PlanMetrics], labels: Mapping[str, str]) -> Figure:
+def team_attainment(metrics: Sequence[compute.PlanMetrics], words: Words) -> Figure:
     """Average attainment per team, grouped by goal dimension, for the home page."""
     teams = [pm.plan.team for pm in metrics]
     ids = [pm.plan.id for pm in metrics]
@@ -349,21 +313,20 @@ def team_attainment(metrics: Sequence[compute.PlanMetrics], labels: Mapping[str,
     present = {gm.goal.dimension for pm in metrics for gm in pm.goals}
     data = []
     for dimension in (d for d in DIMENSION_COLOURS if d in present):
-        values = [_average(gm.attainment for gm in pm.goals if gm.goal.dimension == dimension)
-                  for pm in metrics]  # fmt: skip
-        data.append(_group_bar(_dimension_label(labels, dimension), ids, values,
+        values = [_pct(pm.attainment_by_dimension(dimension)) for pm in metrics]
+        data.append(_group_bar(_dimension_label(words, dimension), ids, values,
                                DIMENSION_COLOURS[dimension]))  # fmt: skip
     xaxis = {
         "type": "category", "categoryorder": "array", "categoryarray": ids,
         "tickmode": "array", "tickvals": ids, "ticktext": [_text(n) for n in names],
         "automargin": True,
     }  # fmt: skip
-    return _grouped_figure(_label(labels, "chart.team_title"), data, xaxis, labels)
+    return _grouped_figure(_label(words, "chart.team_title"), data, xaxis, words)
 
 
-def region_rollups(rollups: Sequence[compute.Rollup], labels: Mapping[str, str]) -> Figure:
+def region_rollups(rollups: Sequence[compute.Rollup], words: Words) -> Figure:
     """Attainment of each rollup line (dimension, unit, basis) per region."""
-    names = [r.name or _label(labels, "chart.organisation") for r in rollups]
+    names = [r.name or _label(words, "chart.organisation") for r in rollups]
     keys: list[tuple[str, str, str, str]] = []  # rollup lines never mix these four
     for rollup in rollups:
         keys += [k for k in map(_line_key, rollup.lines) if k not in keys]
@@ -374,26 +337,21 @@ def region_rollups(rollups: Sequence[compute.Rollup], labels: Mapping[str, str])
             next((ln.attainment for ln in r.lines if _line_key(ln) == key), None) for r in rollups
         ]
         dimension, unit, basis, direction = key
-        name = _dimension_label(labels, dimension) + (f" ({unit})" if unit else "")
+        name = _dimension_label(words, dimension) + (f" ({unit})" if unit else "")
         colour = DIMENSION_COLOURS.get(dimension, GREY)
         bar = _group_bar(name, x, [_pct(v) for v in values], colour)
         if [k[:2] for k in keys].count(key[:2]) > 1:  # same dimension and unit: tell them apart
-            extra = [labels.get(f"chart.{word}", word) for word in (basis, direction)
+            extra = [words.get(f"chart.{word}", word) for word in (basis, direction)
                      if word in ("cumulative", "decrease")]  # fmt: skip
             bar["name"] += "".join(f" · {word}" for word in extra)
             bar["marker"]["pattern"] = {"shape": "/" if extra else ""}
         data.append(bar)
     xaxis = {"type": "category", "automargin": True}
-    return _grouped_figure(_label(labels, "chart.region_title"), data, xaxis, labels)
+    return _grouped_figure(_label(words, "chart.region_title"), data, xaxis, words)
 
 
 def _line_key(line: compute.RollupLine) -> tuple[str, str, str, str]:
     return (line.dimension, line.unit, line.basis, line.direction)
-
-
-def _average(ratios: Any) -> float | None:
-    known = [r for r in ratios if r is not None]
-    return _pct(sum(known) / len(known)) if known else None
 
 
 def _group_bar(name: str, x: list[str], y: list[float | None], colour: str) -> dict[str, Any]:
@@ -404,15 +362,15 @@ def _group_bar(name: str, x: list[str], y: list[float | None], colour: str) -> d
 
 
 def _grouped_figure(
-    title: str, data: list[dict[str, Any]], xaxis: dict[str, Any], labels: Mapping[str, str]
+    title: str, data: list[dict[str, Any]], xaxis: dict[str, Any], words: Words
 ) -> Figure:
     target = {
         "type": "line", "xref": "paper", "yref": "y", "x0": 0, "x1": 1, "y0": 100, "y1": 100,
         "line": {"color": GREEN, "width": 2, "dash": "dash"},
     }  # fmt: skip
-    yaxis = {"title": {"text": _label(labels, "chart.attainment")}, "ticksuffix": "%",
+    yaxis = {"title": {"text": _label(words, "chart.attainment")}, "ticksuffix": "%",
              "rangemode": "tozero"}  # fmt: skip
     layout = _layout(title, 380, barmode="group", xaxis=xaxis, yaxis=yaxis, shapes=[target])
     if not data:
-        layout["annotations"] = [_no_data(labels)]
+        layout["annotations"] = [_no_data(words)]
     return {"data": data, "layout": layout}

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
 
@@ -151,11 +150,6 @@ def _body_converter() -> markdown.Markdown:
 
 def _keep_pre_newlines(match: re.Match[str]) -> str:
     return "<pre>" + match.group(1).replace("\n", "&#10;") + "</pre>"
-
-
-def label_format(labels: Mapping[str, str], key: str, **values: object) -> str:
-    """A label with `{name}` placeholders filled in."""
-    return labels[key].format(**values)
 
 
 @cache

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import posixpath
 import re
 import unicodedata
 from collections.abc import Iterable
+from urllib.parse import quote
 
 HOME = "index.md"
 ALERTS = "alerts.md"
@@ -50,3 +52,30 @@ def region_page_paths(names: Iterable[str]) -> dict[str, str]:
         taken.add(slug)
         paths[name] = f"{REGIONS_FOLDER}/{slug}.md"
     return paths
+
+
+def page_url(path: str, directory_urls: bool = True) -> str:
+    """The URL of a generated Markdown page, relative to the site root, as MkDocs makes it."""
+    stem = path.removesuffix(".md")
+    if not directory_urls:
+        return stem + ".html"
+    if stem == "index":
+        return ""
+    if stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return stem + "/"
+
+
+def href(target: str, source: str, directory_urls: bool = True) -> str:
+    """A relative link from one page to another page or a site file.
+
+    Raw HTML links are not rewritten by MkDocs, so they are written as final URLs here,
+    percent-encoded as MkDocs encodes its own (a region page may have a Chinese name).
+    """
+    target_url = page_url(target, directory_urls) if target.endswith(".md") else target
+    source_url = page_url(source, directory_urls)
+    base = source_url.rsplit("/", 1)[0] if "/" in source_url else ""
+    relative = posixpath.relpath(target_url.rstrip("/") or ".", base or ".")
+    if target_url.endswith("/") or target_url == "":
+        relative = "./" if relative == "." else relative + "/"
+    return quote(relative)

@@ -8,11 +8,13 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from .cells import Code, Lines, Link, Table, href, number
+from ..words import Words
+from .cells import Code, Lines, Link, Table
+from .format import number
 from .markup import render_template, sanitised_markdown
 from .pages import page_title
+from .paths import href
 
-Labels = Mapping[str, str]
 PAGE = "reference/format.md"
 SCHEMA_FILE = "schema/plan.schema.json"
 
@@ -26,14 +28,14 @@ class ObjectSection:
     table: Table
 
 
-def _text(node: Mapping, key: str, language: str) -> str:
-    if language == "zh":
+def _text(node: Mapping, key: str, words: Words) -> str:
+    if words.chinese:
         return node.get(f"x-{key}-zh") or node.get(key, "")
     return node.get(key, "")
 
 
-def _description(node: Mapping, language: str) -> Markup:
-    text = _text(node, "description", language)
+def _description(node: Mapping, words: Words) -> Markup:
+    text = _text(node, "description", words)
     html = sanitised_markdown(text) if text else Markup("")
     # One paragraph fits a table cell; drop the wrapping <p>.
     if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
@@ -59,30 +61,30 @@ def _anchor(path: str) -> str:
     return f"ref-{slug}" if slug else "ref-plan"
 
 
-def _type(node: Mapping, path: str, schema: Mapping, labels: Labels, language: str) -> object:
+def _type(node: Mapping, path: str, schema: Mapping, words: Words) -> object:
     if "$ref" in node:
         name = node["$ref"].rsplit("/", 1)[-1]
         target = schema.get("$defs", {}).get(name, {})
-        return Link(_text(target, "title", language) or name, f"#type-{name}")
+        return Link(_text(target, "title", words) or name, f"#type-{name}")
     if "const" in node:
         return Code(json.dumps(node["const"], ensure_ascii=False))
     for key in ("anyOf", "oneOf"):
         if key in node:
-            return Lines(tuple(_type(o, path, schema, labels, language) for o in node[key]))
+            return Lines(tuple(_type(o, path, schema, words) for o in node[key]))
     kind = node.get("type")
     if kind == "object" and "properties" in node:
-        return Link(_text(node, "title", language) or labels["ref.object"], f"#{_anchor(path)}")
+        return Link(_text(node, "title", words) or words["ref.object"], f"#{_anchor(path)}")
     if kind == "array":
-        item = _type(node.get("items", {}), f"{path}[]", schema, labels, language)
+        item = _type(node.get("items", {}), f"{path}[]", schema, words)
         item_text = item.text if isinstance(item, Link | Code) else str(item)
-        shown = labels["ref.list_of"].format(item=item_text)
+        shown = words["ref.list_of"].format(item=item_text)
         return Link(shown, item.href) if isinstance(item, Link) else shown
     if isinstance(kind, list):
-        return " | ".join(labels.get(f"ref.{k}", k) for k in kind)
-    return labels.get(f"ref.{kind}", kind or "")
+        return " | ".join(words.get(f"ref.{k}", k) for k in kind)
+    return words.get(f"ref.{kind}", kind or "")
 
 
-def _allowed(node: Mapping, labels: Labels) -> Lines:
+def _allowed(node: Mapping, words: Words) -> Lines:
     items: list[object] = []
     if "enum" in node:
         items.extend(Code(json.dumps(v, ensure_ascii=False).strip('"')) for v in node["enum"])
@@ -90,22 +92,22 @@ def _allowed(node: Mapping, labels: Labels) -> Lines:
         items.append(Code(json.dumps(node["const"], ensure_ascii=False)))
     low, high = node.get("minimum"), node.get("maximum")
     if low is not None and high is not None:
-        items.append(labels["ref.range"].format(low=number(low), high=number(high)))
+        items.append(words["ref.range"].format(low=number(low), high=number(high)))
     elif low is not None:
-        items.append(labels["ref.minimum"].format(low=number(low)))
+        items.append(words["ref.minimum"].format(low=number(low)))
     elif high is not None:
-        items.append(labels["ref.maximum"].format(high=number(high)))
+        items.append(words["ref.maximum"].format(high=number(high)))
     if "default" in node:
         items.append(
-            labels["ref.default"].format(value=json.dumps(node["default"], ensure_ascii=False))
+            words["ref.default"].format(value=json.dumps(node["default"], ensure_ascii=False))
         )
     if not items and node.get("examples"):
         example = json.dumps(node["examples"][0], ensure_ascii=False).strip('"')
-        items.append(labels["ref.example"].format(value=example))
+        items.append(words["ref.example"].format(value=example))
     return Lines(tuple(items))
 
 
-def object_sections(schema: Mapping, labels: Labels, language: str) -> tuple[ObjectSection, ...]:
+def object_sections(schema: Mapping, words: Words) -> tuple[ObjectSection, ...]:
     """One section per object of the format: its fields with type, required, description."""
     sections = []
     for path, node in _objects(schema, ""):
@@ -113,50 +115,50 @@ def object_sections(schema: Mapping, labels: Labels, language: str) -> tuple[Obj
         rows = tuple(
             (
                 Code(name),
-                _type(child, f"{path}.{name}" if path else name, schema, labels, language),
-                labels["ref.yes"] if name in required else labels["ref.no"],
-                _description(child, language),
-                _allowed(child, labels),
+                _type(child, f"{path}.{name}" if path else name, schema, words),
+                words["ref.yes"] if name in required else words["ref.no"],
+                _description(child, words),
+                _allowed(child, words),
             )
             for name, child in node["properties"].items()
         )
         columns = tuple(
-            labels[f"ref.{k}"] for k in ("field", "type", "required", "description", "allowed")
+            words[f"ref.{k}"] for k in ("field", "type", "required", "description", "allowed")
         )
         sections.append(
             ObjectSection(
                 anchor=_anchor(path),
-                heading=_text(node, "title", language) or path,
+                heading=_text(node, "title", words) or path,
                 path=path,
-                description=_description(node, language),
+                description=_description(node, words),
                 table=Table("", columns, rows, "sp-reference"),
             )
         )
     return tuple(sections)
 
 
-def value_types(schema: Mapping, labels: Labels, language: str) -> Table:
+def value_types(schema: Mapping, words: Words) -> Table:
     """The shared value types ($defs): id, date, month, owner, text, number…"""
     rows = tuple(
         (
-            Markup(f'<span id="type-{name}"></span>') + (_text(node, "title", language) or name),
-            _description(node, language),
-            Code(node["pattern"]) if "pattern" in node else _allowed(node, labels),
+            Markup(f'<span id="type-{name}"></span>') + (_text(node, "title", words) or name),
+            _description(node, words),
+            Code(node["pattern"]) if "pattern" in node else _allowed(node, words),
         )
         for name, node in schema.get("$defs", {}).items()
     )
-    columns = (labels["ref.type"], labels["ref.description"], labels["ref.allowed"])
+    columns = (words["ref.type"], words["ref.description"], words["ref.allowed"])
     return Table("", columns, rows, "sp-reference sp-types")
 
 
-def reference_page(schema: Mapping, labels: Labels, language: str) -> str:
+def reference_page(schema: Mapping, words: Words) -> str:
     """The Markdown of the format reference page."""
     return render_template(
         "reference.md.j2",
-        labels=labels,
-        title=page_title(labels["page.reference.title"]),
+        words=words,
+        title=page_title(words["page.reference.title"]),
         schema_href=href(SCHEMA_FILE, PAGE),
-        intro=_description(schema, language),
-        sections=object_sections(schema, labels, language),
-        types=value_types(schema, labels, language),
+        intro=_description(schema, words),
+        sections=object_sections(schema, words),
+        types=value_types(schema, words),
     )

@@ -5,46 +5,34 @@ Each function reads a plan and its computed metrics; none computes a metric itse
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from itertools import zip_longest
 
 from ..compute import PlanMetrics
-from .cells import (
-    Group,
-    Lines,
-    Table,
-    amount,
-    day,
-    number,
-    owner_names,
-    progress,
-    task_status,
-    window,
-)
-
-Labels = Mapping[str, str]
+from ..words import Words
+from .cells import Group, Lines, Table, task_status
+from .format import amount, day, difference, gap_word, number, owner_names, progress, window
 
 
-def goal_setting(pm: PlanMetrics, labels: Labels) -> Table:
+def goal_setting(pm: PlanMetrics, words: Words) -> Table:
     """Template 1: dimension, metric, target, due, owner, key actions."""
     plan = pm.plan
     rows = tuple(
         (
-            labels[f"dimension.{g.dimension}"],
+            words[f"dimension.{g.dimension}"],
             g.metric,
             amount(g.target, g.unit),
             day(g.due),
-            owner_names(plan, g.owners, labels),
+            owner_names(plan, g.owners, words),
             g.key_actions,
         )
         for g in plan.goals
     )
     return _table(
-        "t1", ("dimension", "metric", "target", "due", "owner", "key_actions"), rows, labels
+        "t1", ("dimension", "metric", "target", "due", "owner", "key_actions"), rows, words
     )
 
 
-def current_state(pm: PlanMetrics, labels: Labels) -> Table:
+def current_state(pm: PlanMetrics, words: Words) -> Table:
     """Template 2: dimension, current data (computed when it names a goal), problem, cause."""
     by_goal = {gm.goal.id: gm for gm in pm.goals}
     rows = []
@@ -52,54 +40,56 @@ def current_state(pm: PlanMetrics, labels: Labels) -> Table:
         gm = by_goal.get(entry.goal) if entry.goal else None
         if gm is not None:
             unit = gm.goal.unit
-            current = labels["t2.computed"].format(
+            current = words.say(
+                "t2.computed",
                 current=amount(gm.current, unit),
                 target=amount(gm.goal.target, unit),
-                gap=amount(gm.gap, unit),
+                gap_word=gap_word(gm.goal, words),
+                gap=difference(gm.gap, unit, words),
             )
             current = f"{current} — {entry.current}" if entry.current else current
         else:
             current = entry.current
         rows.append((entry.dimension, current, entry.problem, entry.cause))
-    return _table("t2", ("dimension", "current", "problem", "cause"), rows, labels)
+    return _table("t2", ("dimension", "current", "problem", "cause"), rows, words)
 
 
-def strategy_plan(pm: PlanMetrics, labels: Labels) -> Table:
+def strategy_plan(pm: PlanMetrics, words: Words) -> Table:
     """Template 3: module, direction, measures."""
     rows = tuple(
-        (labels[f"module.{s.module}"], s.direction, Lines(s.measures)) for s in pm.plan.strategies
+        (words[f"module.{s.module}"], s.direction, Lines(s.measures)) for s in pm.plan.strategies
     )
-    return _table("t3", ("module", "direction", "measures"), rows, labels)
+    return _table("t3", ("module", "direction", "measures"), rows, words)
 
 
-def task_breakdown(pm: PlanMetrics, labels: Labels) -> Table:
+def task_breakdown(pm: PlanMetrics, words: Words) -> Table:
     """Template 4: task, owner, window, resources, expected output."""
     plan = pm.plan
     rows = tuple(
         (
             t.title,
-            owner_names(plan, t.owners, labels),
-            window(t.start, t.end, labels),
+            owner_names(plan, t.owners, words),
+            window(t.start, t.end, words),
             Lines(t.resources),
             t.deliverable,
         )
         for t in plan.tasks
     )
-    return _table("t4", ("task", "owner", "window", "resources", "deliverable"), rows, labels)
+    return _table("t4", ("task", "owner", "window", "resources", "deliverable"), rows, words)
 
 
-def execution_tracking(pm: PlanMetrics, labels: Labels) -> Table:
+def execution_tracking(pm: PlanMetrics, words: Words) -> Table:
     """Template 5: task, planned %, actual %, status, days behind, help needed."""
     rows = []
     for tm in pm.tasks:
-        blocker = tm.task.checkins[-1].blocker if tm.task.checkins else None
-        help_text = labels["t5.help_yes"] if tm.help_needed else None
+        blocker = tm.blocker
+        help_text = words["t5.help_yes"] if tm.help_needed else None
         rows.append(
             (
                 tm.task.title,
                 progress(tm.planned),
                 progress(tm.actual),
-                task_status(tm.status, labels),
+                task_status(tm.status, words),
                 str(tm.days_behind) if tm.days_behind else None,
                 Lines(tuple(text for text in (help_text, blocker) if text))
                 if help_text or blocker
@@ -107,64 +97,64 @@ def execution_tracking(pm: PlanMetrics, labels: Labels) -> Table:
             )
         )
     columns = ("task", "planned", "actual", "status", "days_behind", "help_needed")
-    return _table("t5", columns, rows, labels)
+    return _table("t5", columns, rows, words)
 
 
-def review_iteration(pm: PlanMetrics, labels: Labels) -> Table:
+def review_iteration(pm: PlanMetrics, words: Words) -> Table:
     """Template 6: aspect, finding, metrics, next action, owner, due; one group per review."""
     plan = pm.plan
     rows: list[tuple[object, ...] | Group] = []
     for review in plan.reviews:
-        rows.append(Group(f"{labels['field.review']} {review.period} ({review.date.isoformat()})"))
+        rows.append(Group(f"{words['field.review']} {review.period} ({review.date.isoformat()})"))
         for finding, action in zip_longest(review.findings, review.next_actions):
             rows.append(
                 (
-                    labels[f"aspect.{finding.aspect}"] if finding else None,
+                    words[f"aspect.{finding.aspect}"] if finding else None,
                     finding.text if finding else None,
                     Lines(tuple(f"{name}: {number(value)}" for name, value in finding.metrics))
                     if finding and finding.metrics
                     else None,
                     action.action if action else None,
-                    owner_names(plan, action.owners, labels) if action and action.owners else None,
+                    owner_names(plan, action.owners, words) if action and action.owners else None,
                     day(action.due) if action and action.due else None,
                 )
             )
     columns = ("aspect", "finding", "metrics", "next_action", "owner", "due")
-    return _table("t6", columns, rows, labels)
+    return _table("t6", columns, rows, words)
 
 
-def template_tables(pm: PlanMetrics, labels: Labels) -> tuple[Table, ...]:
+def template_tables(pm: PlanMetrics, words: Words) -> tuple[Table, ...]:
     """The six template tables of a plan, in the method's order."""
     return (
-        goal_setting(pm, labels),
-        current_state(pm, labels),
-        strategy_plan(pm, labels),
-        task_breakdown(pm, labels),
-        execution_tracking(pm, labels),
-        review_iteration(pm, labels),
+        goal_setting(pm, words),
+        current_state(pm, words),
+        strategy_plan(pm, words),
+        task_breakdown(pm, words),
+        execution_tracking(pm, words),
+        review_iteration(pm, words),
     )
 
 
-def root_cause_table(pm: PlanMetrics, labels: Labels) -> Table:
+def root_cause_table(pm: PlanMetrics, words: Words) -> Table:
     """The causal chains as text (the diagrams above it need JavaScript)."""
     rows = []
     for cause in pm.plan.root_causes:
         five_w = cause.five_w
         answers = (
             tuple(
-                f"{labels[f'five_w.{key}']}: {getattr(five_w, key)}"
+                f"{words[f'five_w.{key}']}: {getattr(five_w, key)}"
                 for key in ("why", "what", "where", "when", "who")
                 if getattr(five_w, key)
             )
             if five_w
             else ()
         )
-        rows.append((labels[f"cause.{cause.dimension}"], " → ".join(cause.chain), Lines(answers)))
-    columns = (labels["field.dimension"], labels["field.chain"], labels["field.five_w"])
-    return Table(labels["page.plan.root_causes"], columns, tuple(rows), "sp-root-causes")
+        rows.append((words[f"cause.{cause.dimension}"], " → ".join(cause.chain), Lines(answers)))
+    columns = (words["field.dimension"], words["field.chain"], words["field.five_w"])
+    return Table(words["page.plan.root_causes"], columns, tuple(rows), "sp-root-causes")
 
 
-def context_tables(pm: PlanMetrics, labels: Labels) -> tuple[Table, ...]:
+def context_tables(pm: PlanMetrics, words: Words) -> tuple[Table, ...]:
     """Customer segments, competitors and team resources, when the plan records them."""
     context = pm.plan.context
     if context is None:
@@ -173,8 +163,8 @@ def context_tables(pm: PlanMetrics, labels: Labels) -> tuple[Table, ...]:
     if context.customers:
         tables.append(
             Table(
-                labels["page.plan.customers"],
-                (labels["field.segment"], labels["field.share"], labels["field.needs"]),
+                words["page.plan.customers"],
+                (words["field.segment"], words["field.share"], words["field.needs"]),
                 tuple(
                     (
                         c.segment,
@@ -188,8 +178,8 @@ def context_tables(pm: PlanMetrics, labels: Labels) -> tuple[Table, ...]:
     if context.competitors:
         tables.append(
             Table(
-                labels["page.plan.competitors"],
-                tuple(labels[f"field.{k}"] for k in ("name", "share", "strengths", "weaknesses")),
+                words["page.plan.competitors"],
+                tuple(words[f"field.{k}"] for k in ("name", "share", "strengths", "weaknesses")),
                 tuple(
                     (
                         c.name,
@@ -211,18 +201,18 @@ def context_tables(pm: PlanMetrics, labels: Labels) -> tuple[Table, ...]:
         headcount = str(resources.headcount) if resources.headcount is not None else None
         tables.append(
             Table(
-                labels["page.plan.resources"],
-                (labels["field.headcount"], labels["field.skill_gaps"], labels["field.budget"]),
+                words["page.plan.resources"],
+                (words["field.headcount"], words["field.skill_gaps"], words["field.budget"]),
                 ((headcount, Lines(resources.skill_gaps), budget),),
             )
         )
     return tuple(tables)
 
 
-def _table(key: str, columns: tuple[str, ...], rows, labels: Labels) -> Table:
+def _table(key: str, columns: tuple[str, ...], rows, words: Words) -> Table:
     return Table(
-        labels[f"{key}.title"],
-        tuple(labels[f"{key}.{column}"] for column in columns),
+        words[f"{key}.title"],
+        tuple(words[f"{key}.{column}"] for column in columns),
         tuple(rows),
         f"sp-template sp-{key}",
     )

@@ -1,43 +1,24 @@
-"""Every message of the command line in English and Chinese, for the people who edit plans.
-
-Messages are chosen by key and filled in with `say(key, **values)` in the language set by
-`speaking(language)`; checks stay free of wording, and both languages stay in step (a test
-checks every key has both and the same placeholders).
-"""
+"""The words of validation: every diagnostic message and the summary line."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
-from contextvars import ContextVar
-
-from .labels import language_code
-
-_language: ContextVar[str] = ContextVar("salesplan_language", default="en")
-
 # key: (English, 中文)
-MESSAGES: dict[str, tuple[str, str]] = {
-    # --- reading the file ---
+WORDS: dict[str, tuple[str, str]] = {
     "file-too-large": (
-        "this file is {size} MiB; a plan may be at most 1 MiB. "
-        "Move old check-ins or long texts out of the plan.",
+        "this file is {size} MiB; a plan may be at most 1 MiB. Move old check-ins or long texts out of the plan.",
         "文件大小为 {size} MiB，计划文件最大 1 MiB。请把过早的打卡记录或长段文字移出计划。",
     ),
     "file-unreadable": ("the file cannot be read: {reason}", "无法读取文件：{reason}"),
     "file-encoding": (
-        "this file is not saved as UTF-8 (byte 0x{byte} on line {line} cannot be read). "
-        "It was probably saved as GBK or another Windows encoding: "
-        "save it again as UTF-8 in your editor.",
-        "文件不是 UTF-8 编码（第 {line} 行的字节 0x{byte} 无法识别），可能是用 GBK 等 Windows "
-        "编码保存的。请在编辑器中另存为 UTF-8。",
+        "this file is not saved as UTF-8 (byte 0x{byte} on line {line} cannot be read). It was probably saved as GBK or another Windows encoding: save it again as UTF-8 in your editor.",
+        "文件不是 UTF-8 编码（第 {line} 行的字节 0x{byte} 无法识别），可能是用 GBK 等 Windows 编码保存的。请在编辑器中另存为 UTF-8。",
     ),
     "frontmatter-missing": (
         "a plan must start with a line '---', then the plan's fields, then another '---' line.",
         "计划文件必须以一行 '---' 开头，接着是计划的字段，再以一行 '---' 结束。",
     ),
     "frontmatter-unterminated": (
-        "the fields start with '---' on line 1 but never end: "
-        "add a line '---' after the last field.",
+        "the fields start with '---' on line 1 but never end: add a line '---' after the last field.",
         "字段从第 1 行的 '---' 开始，但没有结束：请在最后一个字段之后加一行 '---'。",
     ),
     "frontmatter-not-fields": (
@@ -45,37 +26,25 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "两行 '---' 之间必须是 'id: east-1' 这样的“字段: 值”。",
     ),
     "yaml-tab": (
-        "this line is indented with a tab; YAML needs spaces. "
-        "Replace the tab with spaces (usually 2).",
+        "this line is indented with a tab; YAML needs spaces. Replace the tab with spaces (usually 2).",
         "这一行用 Tab 缩进，YAML 只接受空格：请把 Tab 换成空格（通常 2 个）。",
     ),
     "yaml-alias": (
-        "anchors and aliases ('&name', '*name') are not allowed in a plan: "
-        "write the value out in full",
+        "anchors and aliases ('&name', '*name') are not allowed in a plan: write the value out in full",
         "计划中不能使用锚点和别名（'&名称'、'*名称'）：请把值完整写出来",
     ),
     "yaml-duplicate-key": (
         'the field "{key}" appears twice, on line {first} and line {second}: keep only one',
         "字段“{key}”写了两次（第 {first} 行和第 {second} 行）：只保留一个",
     ),
-    "yaml-one-document": (
-        "only one block of fields is allowed",
-        "只能有一组字段",
-    ),
+    "yaml-one-document": ("only one block of fields is allowed", "只能有一组字段"),
     "yaml-plain-key": ("a field name must be plain text", "字段名必须是普通文字"),
-    "yaml-tag": (
-        "the YAML tag {tag} is not allowed in a plan",
-        "计划中不能使用 YAML 标签 {tag}",
-    ),
+    "yaml-tag": ("the YAML tag {tag} is not allowed in a plan", "计划中不能使用 YAML 标签 {tag}"),
     "yaml-colon": (
-        "a ':' is not allowed here. If a text contains ': ', put the whole text in quotes, "
-        'e.g. note: "客户: 已回访"',
+        "a ':' is not allowed here. If a text contains ': ', put the whole text in quotes, e.g. note: \"客户: 已回访\"",
         '这里不能出现冒号。文字中含有“: ”时，请给整段文字加引号，例如 note: "客户: 已回访"',
     ),
-    "yaml-expected-colon": (
-        "expected 'field: value' on this line",
-        "这一行应当是“字段: 值”的形式",
-    ),
+    "yaml-expected-colon": ("expected 'field: value' on this line", "这一行应当是“字段: 值”的形式"),
     "yaml-indent-key": (
         "this line is not lined up with the fields around it; check its indentation",
         "这一行与上下的字段没有对齐：请检查缩进",
@@ -85,29 +54,25 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "这个列表条目与其他条目没有对齐：请检查缩进",
     ),
     "yaml-unclosed-list": (
-        "a list opened with '[' is not closed with ']' on this line; "
-        "if a text contains ',' or '[', put it in quotes",
+        "a list opened with '[' is not closed with ']' on this line; if a text contains ',' or '[', put it in quotes",
         "这一行的 '[' 没有对应的 ']'；如果文字中含有 ',' 或 '['，请给文字加引号",
     ),
     "yaml-unclosed-group": (
-        "a group opened with '{{' is not closed with '}}' on this line; "
-        "if a text contains ',' or '{{', put it in quotes",
+        "a group opened with '{{' is not closed with '}}' on this line; if a text contains ',' or '{{', put it in quotes",
         "这一行的 '{{' 没有对应的 '}}'；如果文字中含有 ',' 或 '{{'，请给文字加引号",
     ),
-    "yaml-unclosed": (
-        "a quote or bracket is opened but never closed",
-        "有引号或括号没有闭合",
-    ),
+    "yaml-unclosed": ("a quote or bracket is opened but never closed", "有引号或括号没有闭合"),
     "yaml-undefined-alias": (
         "'*' starts an alias, which plans do not use; put the text in quotes",
         "'*' 在 YAML 中表示别名，计划中不使用：请给这段文字加引号",
     ),
     "yaml-other": ("this YAML cannot be read: {problem}", "无法读取这段 YAML：{problem}"),
-    # --- the schema ---
     "required": (
         'the field "{field}"{title} is missing{where}{why}',
         "缺少字段“{field}”{title}{where}{why}",
     ),
+    "required-title": (" ({title})", "（{title}）"),
+    "field-titled": ("{field}", "{title}（{field}）"),
     "required-in": (" in {name}", "（位于{name}）"),
     "required-why": (": {hint}", "：{hint}"),
     "unknown-field-close": (
@@ -139,8 +104,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "“{key}”不是月份：月份写作 YYYY-MM，例如 2023-06",
     ),
     "id-form": (
-        "{got} is not a valid id: use lowercase letters, digits and hyphens, "
-        'starting with a letter or digit, e.g. "east-shanghai"',
+        '{got} is not a valid id: use lowercase letters, digits and hyphens, starting with a letter or digit, e.g. "east-shanghai"',
         "{got} 不是有效的编号：只能用小写字母、数字和连字符，以字母或数字开头，例如“east-shanghai”",
     ),
     "wrong-form": ("{name} has the wrong form: {got}", "{name}的格式不对：{got}"),
@@ -165,7 +129,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{name}必须是成员编号、成员编号列表或 all（全员）；实际是 {got}",
     ),
     "invalid-value": ("{name}: {detail}", "{name}：{detail}"),
-    # words inside schema messages
     "entry-of": ("entry {n} of {parent}", "{parent}的第 {n} 项"),
     "the-plan": ("the plan", "计划"),
     "or": (" or ", "或"),
@@ -180,7 +143,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "kind-object": ("a group of fields", "一组字段"),
     "kind-boolean": ("yes or no", "是或否"),
     "kind-null": ("empty", "空"),
-    # --- references and dates ---
     "duplicate-id": (
         'the {kind} id "{id}" is used twice (also at {first}): every {kind} needs its own id',
         "{kind}编号“{id}”重复使用（另见 {first}）：每个{kind}都需要自己的编号",
@@ -224,8 +186,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{day} 的打卡早于任务开始日期（{start}）",
     ),
     "history-in-period": (
-        "history month {month} is not before the period (which starts {start}); "
-        "record values inside the period under actuals",
+        "history month {month} is not before the period (which starts {start}); record values inside the period under actuals",
         "历史月份 {month} 不早于计划周期（{start} 开始）；周期内的数值请写在 actuals（实际值）中",
     ),
     "unaddressed-root-cause": (
@@ -242,15 +203,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "没有策略服务于目标“{id}”：请把它加入某个策略的 goals",
     ),
     "file-name-mismatch": (
-        'the file is named "{name}" but the plan id is "{id}": name the file "{id}.md" '
-        "so people find it",
+        'the file is named "{name}" but the plan id is "{id}": name the file "{id}.md" so people find it',
         "文件名是“{name}”，但计划编号是“{id}”：请把文件命名为“{id}.md”，方便查找",
     ),
     "duplicate-plan-id": (
         'the plan id "{id}" is also used by {others}: every plan needs its own id',
         "计划编号“{id}”也被 {others} 使用：每个计划都需要自己的编号",
     ),
-    # words inside reference and date messages
     "kind-member": ("member", "成员"),
     "kind-goal": ("goal", "目标"),
     "kind-root-cause": ("root cause", "根因"),
@@ -262,53 +221,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "what-end": ("the task end", "任务结束日期"),
     "what-checkins": ("check-ins", "打卡记录"),
     "what-actuals": ("actuals", "实际值"),
-    # --- the stand-up view (salesplan status) ---
-    "st-header": (
-        "{team}{region} — {period}, {start} to {end}{phase} — as of {as_of}",
-        "{team}{region} — {period}，{start} 至 {end}{phase} — 数据截至 {as_of}",
-    ),
-    "st-ended": (" (period ended)", "（周期已结束）"),
-    "st-not-started": (" (period not started)", "（周期未开始）"),
-    "st-goals": ("  Goals", "  目标"),
-    "st-no-tasks": ("  Tasks: none planned", "  任务：暂无"),
-    "st-all-fine": ("  Tasks: all on schedule", "  任务：全部按计划进行"),
-    "st-attention": ("  Tasks that need attention", "  需要关注的任务"),
-    "st-target-met": ("{text}, target met", "{text}，已达成目标"),
-    "st-gap": (", gap {gap}", "，缺口 {gap}"),
-    "st-expected": (", expected {expected} by now", "，按进度应达 {expected}"),
-    "st-forecast": (", heading for {forecast} by {due}", "，预计 {due} 达到 {forecast}"),
-    "st-planned": ("planned {planned}%, done {actual}%", "计划 {planned}%，实际 {actual}%"),
-    "st-behind-for": ("behind for {days}", "已连续落后 {days}"),
-    "st-help": ("manager 1:1 needed", "需要经理一对一帮扶"),
-    "st-blocked-by": ("blocked: {blocker}", "受阻：{blocker}"),
-    "st-blocked": ("blocked", "受阻"),
-    "st-no-update-for": ("no update for {days}", "{days}未更新"),
-    "st-no-update-yet": ("no update yet", "尚未更新"),
-    "st-no-update": ("no update", "未更新"),
-    "st-ends": ("ends {end}", "截止 {end}"),
-    "st-whole-team": ("whole team", "全员"),
-    "st-no-owner": ("no owner", "无负责人"),
-    "st-days": ("{n} day{s}", "{n} 天"),
-    "st-summary": (
-        "Summary on {as_of}: {plans}; {goals} goals ({goal_counts}); {tasks} tasks ({task_text}).",
-        "{as_of} 汇总：{plans}；目标 {goals} 个（{goal_counts}）；任务 {tasks} 个（{task_text}）。",
-    ),
-    "st-none": ("none", "无"),
-    "st-warnings": (
-        "({warnings}: run `salesplan validate` to see them)",
-        "（{warnings}：运行 `salesplan validate` 查看）",
-    ),
-    "st-facts-sep": ("; ", "；"),
-    "st-list-sep": (", ", "、"),
-    "st-none-needs-attention": ("none needs attention", "均无需关注"),
-    "st-need-help": ("{n} need help", "{n} 个需要帮扶"),
-    "st-overdue": ("{n} overdue", "{n} 个已逾期"),
-    "st-blocked-count": ("{n} blocked", "{n} 个受阻"),
-    "st-behind": ("{n} behind", "{n} 个落后"),
-    "st-stale": ("{n} without a recent update", "{n} 个近期未更新"),
-    "st-status-count": ("{n} {status}", "{status} {n} 个"),
-    # --- the summary ---
-    "summary-clean": ("no problems in {plans}", "{plans}均无问题"),
+    "summary-clean": ("no problems in {plans}", "{plans}没有问题"),
     "summary": (
         "{errors}, {warnings} in {bad} of {plans}",
         "{errors}，{warnings}，涉及 {plans}中的 {bad} 个",
@@ -316,30 +229,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "n-errors": ("{n} error{s}", "{n} 个错误"),
     "n-warnings": ("{n} warning{s}", "{n} 个提醒"),
     "n-plans": ("{n} plan{s}", "{n} 个计划"),
+    # --- the job summary (--format markdown) ---
+    "md-heading": ("Plan check", "计划检查"),
+    "md-columns": (
+        "| | File | Line | Rule | Where | Problem |",
+        "| | 文件 | 行 | 规则 | 位置 | 问题 |",
+    ),
+    "md-more": (
+        "… {n} more not shown (the summary is limited in size); "
+        "run `salesplan validate` to see them all.",
+        "……另有 {n} 条未显示（摘要篇幅有限）；运行 `salesplan validate` 查看全部。",
+    ),
 }
-
-
-@contextmanager
-def speaking(language: str) -> Iterator[None]:
-    """Word every message inside the block in `language` ("en" or "zh")."""
-    token = _language.set(language_code(language))
-    try:
-        yield
-    finally:
-        _language.reset(token)
-
-
-def language() -> str:
-    return _language.get()
-
-
-def say(message: str, /, **values: object) -> str:
-    """The message `message` in the current language, filled in with `values`."""
-    english, chinese = MESSAGES[message]
-    template = chinese if _language.get() == "zh" else english
-    return template.format(**values)
-
-
-def count(message: str, n: int) -> str:
-    """`n error(s)`, `n 个错误`."""
-    return say(message, n=n, s="" if n == 1 else "s")

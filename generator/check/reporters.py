@@ -1,12 +1,12 @@
-"""Reporters turn a validation report into text for people, machines or GitHub."""
+"""Reporters: a check result as text for people, JSON, GitHub annotations or Markdown."""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Callable
 
-from .messages import count, say, speaking
-from .validate import Report
+from ..words import Words
+from .result import CheckResult
 
 # GitHub drops a job summary over 1 MiB; stay well below it.
 SUMMARY_LIMIT = 900 * 1024
@@ -15,22 +15,22 @@ _COLOURS = {"error": "\033[31m", "warning": "\033[33m", "ok": "\033[32m"}
 _RESET = "\033[0m"
 
 
-def summary_line(report: Report) -> str:
+def summary_line(report: CheckResult) -> str:
     """E.g. `2 errors, 1 warning in 1 of 4 plans`, in the language of the report."""
-    with speaking(report.language):
-        plans = count("n-plans", len(report.files))
-        if not report.diagnostics:
-            return say("summary-clean", plans=plans)
-        return say(
-            "summary",
-            errors=count("n-errors", report.errors),
-            warnings=count("n-warnings", report.warnings),
-            bad=report.files_with_problems,
-            plans=plans,
-        )
+    words = Words.of(report.language)
+    plans = words.count("n-plans", len(report.files))
+    if not report.diagnostics:
+        return words.say("summary-clean", plans=plans)
+    return words.say(
+        "summary",
+        errors=words.count("n-errors", report.errors),
+        warnings=words.count("n-warnings", report.warnings),
+        bad=report.files_with_problems,
+        plans=plans,
+    )
 
 
-def text(report: Report, color: bool = False) -> str:
+def text(report: CheckResult, color: bool = False) -> str:
     lines = []
     for d in report.diagnostics:
         line = str(d)
@@ -45,7 +45,7 @@ def text(report: Report, color: bool = False) -> str:
     return "\n".join(lines) + "\n"
 
 
-def as_json(report: Report, color: bool = False) -> str:
+def as_json(report: CheckResult, color: bool = False) -> str:
     return (
         json.dumps([d.as_dict() for d in report.diagnostics], ensure_ascii=False, indent=2) + "\n"
     )
@@ -59,7 +59,7 @@ def _escape_property(value: str) -> str:
     return _escape_data(value).replace(":", "%3A").replace(",", "%2C")
 
 
-def github(report: Report, color: bool = False) -> str:
+def github(report: CheckResult, color: bool = False) -> str:
     """Workflow commands: each diagnostic becomes an annotation on its line of the pull request."""
     lines = []
     for d in report.diagnostics:
@@ -91,13 +91,14 @@ def _cell(value: object) -> str:
     )
 
 
-def markdown(report: Report, color: bool = False) -> str:
+def markdown(report: CheckResult, color: bool = False) -> str:
     """A Markdown table for the GitHub job summary, cut below GitHub's 1 MiB limit."""
+    words = Words.of(report.language)
     icon = "❌" if not report.ok else ("⚠️" if report.diagnostics else "✅")
-    head = [f"### {icon} Plan check: {summary_line(report)}", ""]
+    head = [f"### {icon} {words['md-heading']}: {summary_line(report)}", ""]
     if not report.diagnostics:
         return "\n".join(head) + "\n"
-    head += ["| | File | Line | Rule | Where | Problem |", "|---|---|---|---|---|---|"]
+    head += [words["md-columns"], "|---|---|---|---|---|---|"]
     out, size = list(head), sum(len(h.encode()) + 1 for h in head)
     for shown, d in enumerate(report.diagnostics):
         sign = "❌" if d.severity == "error" else "⚠️"
@@ -107,18 +108,14 @@ def markdown(report: Report, color: bool = False) -> str:
         )
         if size + len(row.encode()) + 200 > SUMMARY_LIMIT:
             rest = len(report.diagnostics) - shown
-            out += [
-                "",
-                f"_… {rest} more not shown (the summary is limited in size); "
-                "run `salesplan validate` to see them all._",
-            ]
+            out += ["", f"_{words.say('md-more', n=rest)}_"]
             break
         out.append(row)
         size += len(row.encode()) + 1
     return "\n".join(out) + "\n"
 
 
-REPORTERS: dict[str, Callable[[Report, bool], str]] = {
+REPORTERS: dict[str, Callable[[CheckResult, bool], str]] = {
     "text": text,
     "json": as_json,
     "github": github,

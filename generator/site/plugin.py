@@ -1,4 +1,4 @@
-"""The MkDocs plugin `salesplan`: wires MkDocs events to the site stage (generator/site.py).
+"""The MkDocs plugin `salesplan`: its declared options, and MkDocs events wired to the pipeline.
 
 Generated pages live in memory only (File.generated); nothing is written to docs/.
 """
@@ -6,7 +6,7 @@ Generated pages live in memory only (File.generated); nothing is written to docs
 from __future__ import annotations
 
 import os
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from mkdocs.config import config_options as opt
@@ -17,13 +17,18 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from . import site
-from .render import SiteData
-from .render.html_blocks import HtmlBlocks
+from ..compute import SiteData
+from ..render import extra_css, extra_javascript
+from ..render.html_blocks import HtmlBlocks
+from ..settings import SettingError, resolve_as_of, time_zone
+from ..words import Words
+from . import nav
+from .output import mark_built, site_dir_problem
+from .pipeline import PlanChecks, PlansInvalid, site_pages
 
 
 class NavTeams(opt.BaseConfigOption[bool | str]):
-    """`nav_teams`: true, false or auto (teams in the nav up to site.NAV_TEAMS_LIMIT plans)."""
+    """`nav_teams`: true, false or auto (teams in the nav up to nav.NAV_TEAMS_LIMIT plans)."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -35,51 +40,74 @@ class NavTeams(opt.BaseConfigOption[bool | str]):
         raise ValidationError(f"expected true, false or auto, not {value!r}")
 
 
+class TimeZone(opt.Type[str]):
+    """`timezone`: an IANA name such as Asia/Shanghai, checked when the config is loaded."""
+
+    def __init__(self) -> None:
+        super().__init__(str)
+
+    def run_validation(self, value: object) -> str:
+        name = super().run_validation(value)
+        try:
+            time_zone(name, Words("en"))
+        except SettingError as error:
+            raise ValidationError(str(error)) from None
+        return name
+
+
 class SalesPlanConfig(Config):
     plans_dir = opt.Type(str, default="plans")  # relative to mkdocs.yml
     as_of = opt.Optional(opt.Type((str, date)))  # YYYY-MM-DD; unset: SOURCE_DATE_EPOCH or today
+    timezone = opt.Optional(TimeZone())  # whose "today" it is; unset: this machine's
     language = opt.Optional(opt.Choice(("zh", "en")))  # unset: theme.language
     nav_teams = NavTeams()  # false: only region pages in the nav (teams linked from them)
+
+
+def site_language(plugin_language: str | None, config: MkDocsConfig) -> str:
+    """The site's language: the plugin's `language`, else the theme's."""
+    return plugin_language or str(config.theme.get("language") or "en")
 
 
 class SalesPlanPlugin(BasePlugin[SalesPlanConfig]):
     """Renders every plan into pages during `mkdocs build` and `mkdocs serve`."""
 
     def __init__(self) -> None:
+        self.checks = PlanChecks()  # shared with `salesplan build`, which checks first
         self._pages: dict[str, str | bytes] = {}
         self._data: SiteData | None = None
-        self._language = "zh"
-        self._set_epoch = False
+        self._words = Words("en")
+        self._as_of: date | None = None
         self._html_blocks = HtmlBlocks()
         self._set_aside: dict[str, tuple[str, ...]] = {}  # page path → its HTML blocks
 
-    def _plans_dir(self, config: MkDocsConfig) -> Path:
+    def plans_dir(self, config: MkDocsConfig) -> Path:
+        """The plans folder, relative to mkdocs.yml."""
         return Path(config.config_file_path or ".").parent / self.config.plans_dir
+
+    def as_of(self, words: Words) -> date:
+        """The as-of date: the option (which `salesplan --as-of` sets), else SOURCE_DATE_EPOCH,
+        else today in the configured time zone."""
+        return resolve_as_of(
+            option=self.config.as_of,
+            epoch=os.environ.get("SOURCE_DATE_EPOCH"),
+            timezone=self.config.timezone,
+            now=datetime.now(UTC),
+            words=words,
+        )
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # Each build (and each rebuild under `serve`) starts here: load → render again.
+        self._words = Words.of(site_language(self.config.language, config))
         try:
-            as_of = site.resolve_as_of(self.config.as_of)
-        except ValueError as error:
+            self._as_of = self.as_of(self._words)
+            _, plans = self.checks.plans(self.plans_dir(config), self._words)
+        except SettingError as error:
             raise PluginError(f"salesplan: {error}") from None
-        theme_language = str(config.theme.get("language") or "en")
-        self._language = self.config.language or theme_language
-        try:
-            self._data, self._pages = site.site_pages(
-                self._plans_dir(config),
-                as_of,
-                self._language,
-                directory_urls=config.use_directory_urls,
-            )
-        except site.PlansInvalid as error:
+        except PlansInvalid as error:
             raise PluginError(f"the plans have errors:\n{error}") from None
-        # MkDocs dates the sitemap with SOURCE_DATE_EPOCH, else the build time: pin it to the
-        # as-of date so two builds of the same plans are byte-identical.
-        if "SOURCE_DATE_EPOCH" not in os.environ:
-            os.environ["SOURCE_DATE_EPOCH"] = site.source_date_epoch(as_of)
-            self._set_epoch = True
-        from .render import extra_css, extra_javascript
-
+        self._data, self._pages = site_pages(
+            plans, self._as_of, self._words, directory_urls=config.use_directory_urls
+        )
         for path in extra_css():
             if path not in config.extra_css:
                 config.extra_css.append(path)
@@ -87,6 +115,17 @@ class SalesPlanPlugin(BasePlugin[SalesPlanConfig]):
             if path not in [str(script) for script in config.extra_javascript]:
                 config.extra_javascript.append(path)
         return config
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        # Before MkDocs empties the site folder: never a folder with files we did not build.
+        project = Path(config.config_file_path or ".").parent
+        protected = (self.plans_dir(config), Path(config.docs_dir))
+        problem = site_dir_problem(Path(config.site_dir), project, protected, self._words)
+        if problem:
+            raise PluginError(problem)
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        mark_built(Path(config.site_dir))
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         in_nav: set[str] | None = None  # None: the user wrote the nav in mkdocs.yml
@@ -96,10 +135,10 @@ class SalesPlanPlugin(BasePlugin[SalesPlanConfig]):
                 for f in files.documentation_pages()
                 if f.generated_by is None and f.src_uri not in self._pages
             )
-            config.nav = site.site_nav(
-                self._data, self._language, guide, nav_teams=self.config.nav_teams
+            config.nav = nav.site_nav(
+                self._data, self._words, guide, nav_teams=self.config.nav_teams
             )
-            in_nav = site.nav_pages(config.nav)
+            in_nav = nav.nav_pages(config.nav)
         for path, content in self._pages.items():
             existing = files.get_file_from_path(path)
             if existing is not None and existing.generated_by is None:
@@ -114,6 +153,13 @@ class SalesPlanPlugin(BasePlugin[SalesPlanConfig]):
             inclusion = InclusionLevel.NOT_IN_NAV if left_out else InclusionLevel.UNDEFINED
             files.append(File.generated(config, path, content=content, inclusion=inclusion))
         return files
+
+    def on_pre_page(self, page: Page, /, *, config: MkDocsConfig, files: Files) -> Page:
+        # The sitemap dates every page by its update date, which MkDocs takes from the clock:
+        # the as-of date keeps two builds of the same plans byte-identical.
+        if self._as_of is not None:
+            page.update_date = self._as_of.isoformat()
+        return page
 
     def on_page_markdown(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
@@ -132,16 +178,5 @@ class SalesPlanPlugin(BasePlugin[SalesPlanConfig]):
         return self._html_blocks.restore(html, blocks)
 
     def on_serve(self, server, /, *, config: MkDocsConfig, builder):
-        server.watch(str(self._plans_dir(config)))
+        server.watch(str(self.plans_dir(config)))
         return server
-
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
-        self._restore_epoch()
-
-    def on_build_error(self, *, error: Exception) -> None:
-        self._restore_epoch()
-
-    def _restore_epoch(self) -> None:
-        if self._set_epoch:
-            os.environ.pop("SOURCE_DATE_EPOCH", None)
-            self._set_epoch = False

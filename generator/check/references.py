@@ -8,23 +8,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from .load import escape_pointer
-from .messages import say
-from .model import ALL
+from ..load import escape_pointer
+from ..model import ALL
+from ..words import Words
+from .codes import Problem
 
 _MONTH = re.compile(r"\d{4}-(0[1-9]|1[0-2])")
-
-
-@dataclass(frozen=True)
-class PlanProblem:
-    rule: str
-    pointer: str
-    message: str
-    at_key: bool = False
 
 
 def _entries(data: Any, key: str) -> list[tuple[str, dict[str, Any]]]:
@@ -50,8 +42,8 @@ def _ids(entries: list[tuple[str, dict[str, Any]]]) -> list[str]:
     return [e["id"] for _, e in entries if isinstance(e.get("id"), str)]
 
 
-def _listing(ids: list[str] | set[str]) -> str:
-    return ", ".join(sorted(set(ids))) if ids else say("none-yet")
+def _listing(ids: list[str] | set[str], words: Words) -> str:
+    return ", ".join(sorted(set(ids))) if ids else words["none-yet"]
 
 
 def _refs(value: Any, pointer: str) -> Iterator[tuple[str, str]]:
@@ -64,20 +56,21 @@ def _refs(value: Any, pointer: str) -> Iterator[tuple[str, str]]:
                 yield f"{pointer}/{i}", item
 
 
-def plan_problems(data: Any, plan_ids: set[str]) -> list[PlanProblem]:
+def plan_problems(data: Any, plan_ids: set[str], words: Words) -> list[Problem]:
     """Every reference, id, date and traceability problem in one plan's data."""
     if not isinstance(data, dict):
         return []
-    checker = _Checker(data, plan_ids)
+    checker = _Checker(data, plan_ids, words)
     checker.run()
     return checker.problems
 
 
 class _Checker:
-    def __init__(self, data: dict[str, Any], plan_ids: set[str]) -> None:
+    def __init__(self, data: dict[str, Any], plan_ids: set[str], words: Words) -> None:
         self.data = data
         self.plan_ids = plan_ids
-        self.problems: list[PlanProblem] = []
+        self.words = words
+        self.problems: list[Problem] = []
         self.members = _entries(data, "members")
         self.goals = _entries(data, "goals")
         self.causes = _entries(data, "root_causes")
@@ -87,7 +80,10 @@ class _Checker:
         self.start, self.end = _day(period.get("start")), _day(period.get("end"))
 
     def add(self, rule: str, pointer: str, message: str, at_key: bool = False) -> None:
-        self.problems.append(PlanProblem(rule, pointer, message, at_key))
+        self.problems.append(Problem(rule, pointer, message, at_key))
+
+    def say(self, key: str, /, **values: object) -> str:
+        return self.words.say(key, **values)
 
     def run(self) -> None:
         for kind, entries in (
@@ -112,7 +108,9 @@ class _Checker:
                 self.add(
                     "duplicate-id",
                     f"{pointer}/id",
-                    say("duplicate-id", kind=say(kind), id=entry_id, first=first[entry_id]),
+                    self.say(
+                        "duplicate-id", kind=self.words[kind], id=entry_id, first=first[entry_id]
+                    ),
                 )
             else:
                 first[entry_id] = pointer
@@ -120,9 +118,13 @@ class _Checker:
     def check_refs(self, value: Any, pointer: str, known: list[str], rule: str, what: str) -> None:
         for where, ref in _refs(value, pointer):
             if ref not in known and not (rule == "unknown-member" and ref == ALL):
-                extra = say("or-all") if rule == "unknown-member" else ""
-                message = say(
-                    "unknown-ref", kind=say(what), ref=ref, known=_listing(known), extra=extra
+                extra = self.words["or-all"] if rule == "unknown-member" else ""
+                message = self.say(
+                    "unknown-ref",
+                    kind=self.words[what],
+                    ref=ref,
+                    known=_listing(known, self.words),
+                    extra=extra,
                 )
                 self.add(rule, where, message)
 
@@ -135,7 +137,7 @@ class _Checker:
                 self.add(
                     "unknown-member",
                     "/manager",
-                    say("unknown-manager", ref=manager, known=_listing(members)),
+                    self.say("unknown-manager", ref=manager, known=_listing(members, self.words)),
                 )
         for pointer, goal in self.goals:
             self.check_refs(
@@ -200,14 +202,14 @@ class _Checker:
                 self.add(
                     "unknown-plan",
                     "/previous",
-                    say("previous-self"),
+                    self.words["previous-self"],
                 )
             elif previous not in self.plan_ids:
                 others = self.plan_ids - {self.data.get("id")}
                 self.add(
                     "unknown-plan",
                     "/previous",
-                    say("unknown-plan", ref=previous, known=_listing(others)),
+                    self.say("unknown-plan", ref=previous, known=_listing(others, self.words)),
                 )
 
     def in_period(self, value: Any, pointer: str, what: str) -> date | None:
@@ -216,7 +218,9 @@ class _Checker:
             self.add(
                 "date-outside-period",
                 pointer,
-                say("outside-period", what=say(what), day=day, start=self.start, end=self.end),
+                self.say(
+                    "outside-period", what=self.words[what], day=day, start=self.start, end=self.end
+                ),
             )
         return day
 
@@ -230,7 +234,7 @@ class _Checker:
                 self.add(
                     "not-ascending",
                     f"{pointer}/date",
-                    say("not-ascending", what=say(what), day=day, last=last),
+                    self.say("not-ascending", what=self.words[what], day=day, last=last),
                 )
             last = day if last is None else max(last, day)
             days.append(day)
@@ -241,7 +245,7 @@ class _Checker:
             self.add(
                 "date-order",
                 "/period/end",
-                say("period-order", start=self.start, end=self.end),
+                self.say("period-order", start=self.start, end=self.end),
             )
             self.start = self.end = None  # no period to compare other dates with
         for pointer, goal in self.goals:
@@ -258,7 +262,7 @@ class _Checker:
                         self.add(
                             "history-in-period",
                             f"{pointer}/history/{escape_pointer(month)}",
-                            say("history-in-period", month=month, start=self.start),
+                            self.say("history-in-period", month=month, start=self.start),
                             at_key=True,
                         )
         for pointer, task in self.tasks:
@@ -268,7 +272,7 @@ class _Checker:
                 self.add(
                     "date-order",
                     f"{pointer}/end",
-                    say("task-order", start=start, end=end),
+                    self.say("task-order", start=start, end=end),
                 )
             checkins = _sub(task, "checkins", pointer)
             self.ascending(checkins, "what-checkins")
@@ -278,7 +282,7 @@ class _Checker:
                     self.add(
                         "checkin-before-start",
                         f"{cp}/date",
-                        say("checkin-before-start", day=day, start=start),
+                        self.say("checkin-before-start", day=day, start=start),
                     )
 
     def traceability(self) -> None:
@@ -290,26 +294,26 @@ class _Checker:
                 self.add(
                     "unaddressed-root-cause",
                     pointer,
-                    say("unaddressed-root-cause", id=cause["id"]),
+                    self.say("unaddressed-root-cause", id=cause["id"]),
                 )
         for pointer, strategy in self.strategies:
             if isinstance(strategy.get("id"), str) and strategy["id"] not in tasked:
                 self.add(
                     "strategy-without-task",
                     pointer,
-                    say("strategy-without-task", id=strategy["id"]),
+                    self.say("strategy-without-task", id=strategy["id"]),
                 )
         for pointer, task in self.tasks:
             if isinstance(task.get("id"), str) and "strategy" not in task:
                 self.add(
                     "task-without-strategy",
                     pointer,
-                    say("task-without-strategy", id=task["id"]),
+                    self.say("task-without-strategy", id=task["id"]),
                 )
         for pointer, goal in self.goals:
             if isinstance(goal.get("id"), str) and goal["id"] not in served:
                 self.add(
                     "goal-without-strategy",
                     pointer,
-                    say("goal-without-strategy", id=goal["id"]),
+                    self.say("goal-without-strategy", id=goal["id"]),
                 )

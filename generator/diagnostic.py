@@ -1,4 +1,7 @@
-"""A diagnostic is a value: where a problem is, which rule it breaks, and what to do about it."""
+"""A diagnostic is a value: where a problem is, which rule it breaks, and what to do about it.
+
+Load and check both make them; reporters print them.
+"""
 
 from __future__ import annotations
 

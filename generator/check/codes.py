@@ -1,11 +1,27 @@
-"""The stable rule codes of every diagnostic, each with its severity and a one-line summary.
+"""The stable rule codes of every diagnostic, with their severity, and the problem type.
 
 `docs/rules.md` documents each code for the people who edit plans; a test keeps both in step.
 """
 
 from __future__ import annotations
 
-from .diagnostics import Severity
+from dataclasses import dataclass
+
+from ..diagnostic import Severity
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One broken rule found in a plan's data: the rule, where (a JSON pointer), what to say.
+
+    The run locates it in the file (line and column) to make it a Diagnostic.
+    """
+
+    rule: str
+    pointer: str
+    message: str
+    at_key: bool = False  # point at the field name rather than its value
+
 
 RULES: dict[str, tuple[Severity, str]] = {
     # Reading the file
@@ -57,4 +73,5 @@ RULES: dict[str, tuple[Severity, str]] = {
 
 
 def severity(rule: str) -> Severity:
+    """The severity of a rule code."""
     return RULES[rule][0]

@@ -1,0 +1,86 @@
+"""The check stage in one call: load every named file, apply every rule, build the typed plans."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from pathlib import Path
+
+from ..diagnostic import Diagnostic, as_error
+from ..load import LoadedFile, load_file
+from ..model import Plan, build_plan
+from ..words import Words
+from . import cross_file
+from .codes import Problem, severity
+from .files import DEFAULT_PLANS_DIR, find_plan_files, identity
+from .references import plan_problems
+from .result import CheckResult
+from .schema import schema_problems
+
+
+def check(
+    paths: Sequence[Path | str],
+    *,
+    words: Words,
+    plans_dir: Path | None = DEFAULT_PLANS_DIR,
+    strict: bool = False,
+) -> CheckResult:
+    """Check the plan files named by `paths`, with messages in the language of `words`.
+
+    Cross-file rules (unique plan ids, `previous`) also see every plan in `plans_dir`, so that
+    checking one file, as pre-commit does, still knows the project's other plans; problems are
+    reported only for the files named. With `strict`, warnings count as errors.
+    """
+    named = find_plan_files(paths)
+    files = [path for path, _ in named]
+    loaded = [load_file(path, shown, words=words) for path, shown in named]
+    project: list[LoadedFile] = []
+    inside: set[int] = set()  # indexes of named files that belong to the project's plans folder
+    if plans_dir is not None and plans_dir.is_dir():
+        root = identity(plans_dir)
+        known = {identity(p) for p in files}
+        inside = {i for i, p in enumerate(files) if identity(p).startswith(root + os.sep)}
+        project = [
+            load_file(p, shown, words=words)
+            for p, shown in find_plan_files([plans_dir])
+            if identity(p) not in known
+        ]
+    # `previous` may name any plan we know of; an id is a duplicate only within one project
+    all_ids = set(cross_file.plan_ids(loaded + project))
+    named_ids = cross_file.plan_ids(loaded)
+    project_ids = cross_file.plan_ids(loaded + project)
+
+    diagnostics: list[Diagnostic] = []
+    plans: list[Plan] = []
+    for index, (path, item) in enumerate(zip(files, loaded, strict=True)):
+        found = list(item.diagnostics)
+        if item.data is not None:
+            problems = schema_problems(item.data, words)
+            problems += plan_problems(item.data, all_ids, words)
+            owners = project_ids if index in inside else named_ids
+            problems += cross_file.duplicate_plan_id(item, owners, words)
+            problems += cross_file.file_name_mismatch(item, path, words)
+            found += [_located(item, problem) for problem in problems]
+        if strict:
+            found = [as_error(d) for d in found]
+        if item.data is not None and not any(d.severity == "error" for d in found):
+            plans.append(build_plan(item.data, path=item.file, body=item.body))
+        diagnostics += found
+    diagnostics.sort(key=Diagnostic.sort_key)
+    plans.sort(key=lambda plan: plan.path)
+    return CheckResult(
+        tuple(item.file for item in loaded), tuple(plans), tuple(diagnostics), words.language
+    )
+
+
+def _located(item: LoadedFile, problem: Problem) -> Diagnostic:
+    line, column = item.locate(problem.pointer, key=problem.at_key)
+    return Diagnostic(
+        item.file,
+        line,
+        column,
+        severity(problem.rule),
+        problem.rule,
+        problem.pointer,
+        problem.message,
+    )

@@ -1,0 +1,95 @@
+"""`salesplan build` and `salesplan serve`: the plans checked, then MkDocs driven with the
+salesplan plugin's options set from the command line."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from ..check import CheckResult
+from ..words import Words
+from .errors import CommandError
+from .site_config import DEFAULT_CONFIG, SiteConfig, load_site_config
+
+
+def build(
+    config_file: Path | None,
+    *,
+    words: Words,
+    as_of: date | None = None,
+    site_dir: Path | None = None,
+) -> CheckResult:
+    """Check the plans (reported as `validate` does), then build the site in strict mode.
+
+    Returns the check (its warnings); raises CommandError when the plans or the build fail.
+    """
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.exceptions import MkDocsException
+
+    overrides: dict[str, object] = {"strict": True}
+    if site_dir is not None:
+        overrides["site_dir"] = str(site_dir)
+    config = load_site_config(config_file, required=True, **overrides)
+    plugin = _plugin(config, config_file, words)
+    if as_of is not None:
+        plugin.config.as_of = as_of
+    result = plugin.checks.result(config.plans_dir, words)
+    if not result.ok:
+        raise CommandError(words["cmd-plans-invalid"], result=result)
+    try:
+        config.mkdocs.plugins.on_startup(command="build", dirty=False)
+        try:
+            mkdocs_build(config.mkdocs)
+        finally:
+            config.mkdocs.plugins.on_shutdown()
+    except (MkDocsException, OSError) as error:
+        raise CommandError(str(error)) from None
+    return result
+
+
+def serve(
+    config_file: Path | None, *, words: Words, as_of: date | None = None, dev_addr: str
+) -> None:
+    """Preview the site with MkDocs' live-reloading server until interrupted."""
+    from mkdocs.commands.serve import serve as mkdocs_serve
+    from mkdocs.exceptions import MkDocsException
+
+    config = load_site_config(config_file, required=True)
+    _plugin(config, config_file, words)
+    overrides: dict[str, object] = {}
+    if as_of is not None:
+        # MkDocs loads mkdocs.yml again at each rebuild: the plugin's options travel with it.
+        overrides["plugins"] = plugins_with_as_of(config, as_of)
+    try:
+        mkdocs_serve(
+            str(config_file or DEFAULT_CONFIG), dev_addr=dev_addr, livereload=True, **overrides
+        )
+    except (MkDocsException, OSError) as error:
+        raise CommandError(str(error)) from None
+
+
+def plugins_with_as_of(config: SiteConfig, as_of: date) -> list:
+    """The `plugins` setting of mkdocs.yml, as MkDocs read it, with the salesplan plugin's
+    as_of set."""
+    from mkdocs.utils import yaml_load
+
+    with open(config.mkdocs.config_file_path, "rb") as file:
+        raw = yaml_load(file) or {}
+    listed = raw.get("plugins") or []
+    if isinstance(listed, dict):  # MkDocs also takes `plugins:` as a mapping
+        listed = [{name: options} for name, options in listed.items()]
+    plugins = []
+    for entry in listed:
+        if entry == "salesplan":
+            entry = {"salesplan": {}}
+        if isinstance(entry, dict) and "salesplan" in entry:
+            entry = {"salesplan": {**(entry["salesplan"] or {}), "as_of": as_of}}
+        plugins.append(entry)
+    return plugins
+
+
+def _plugin(config: SiteConfig, config_file: Path | None, words: Words):
+    if config.plugin is None:
+        shown = config_file or DEFAULT_CONFIG
+        raise CommandError(words.say("cmd-no-plugin", config=shown), usage=True)
+    return config.plugin

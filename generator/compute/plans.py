@@ -1,0 +1,126 @@
+"""A plan's figures as a whole: its goals and tasks, the burn-up series, its alerts, and which
+plan of each team is in force at the as-of date."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from ..model import Plan
+from .arithmetic import by_date
+from .goals import GoalMetrics, goal_metrics
+from .tasks import TASK_STATUSES, TaskMetrics, TaskStatus, planned_percent, task_metrics
+
+
+@dataclass(frozen=True)
+class BurnupPoint:
+    """Average planned and actual progress of a plan's tasks (cancelled ones left out) on a day."""
+
+    day: date
+    planned: float
+    actual: float
+
+
+@dataclass(frozen=True)
+class PlanMetrics:
+    plan: Plan
+    as_of: date
+    goals: tuple[GoalMetrics, ...]
+    tasks: tuple[TaskMetrics, ...]
+    burnup: tuple[BurnupPoint, ...] = ()  # period start .. min(as-of, period end)
+
+    @property
+    def attention_tasks(self) -> tuple[TaskMetrics, ...]:
+        """The tasks that need the manager: help needed, overdue, blocked or stale."""
+        return tuple(tm for tm in self.tasks if tm.needs_attention)
+
+    @property
+    def off_track_goals(self) -> tuple[GoalMetrics, ...]:
+        return tuple(gm for gm in self.goals if gm.status == "off_track")
+
+    @property
+    def alerts(self) -> int:
+        """Alerts of the plan: tasks that need attention and goals off track."""
+        return len(self.attention_tasks) + len(self.off_track_goals)
+
+    @property
+    def task_status_counts(self) -> tuple[tuple[TaskStatus, int], ...]:
+        """The statuses its tasks are in, with how many, in TASK_STATUSES order."""
+        found = [tm.status for tm in self.tasks]
+        return tuple((s, found.count(s)) for s in TASK_STATUSES if s in found)
+
+    def attainment_by_dimension(self, dimension: str) -> float | None:
+        """The mean attainment of the plan's goals of one dimension (None when none is known)."""
+        known = [
+            gm.attainment
+            for gm in self.goals
+            if gm.goal.dimension == dimension and gm.attainment is not None
+        ]
+        return sum(known) / len(known) if known else None
+
+
+def plan_metrics(plan: Plan, as_of: date) -> PlanMetrics:
+    """Metrics of every goal and task of a plan, in the plan's order, and its burn-up."""
+    tasks = tuple(task_metrics(t, plan, as_of) for t in plan.tasks)
+    return PlanMetrics(
+        plan=plan,
+        as_of=as_of,
+        goals=tuple(goal_metrics(g, plan, as_of) for g in plan.goals),
+        tasks=tasks,
+        burnup=burnup(plan, tasks, as_of),
+    )
+
+
+def burnup(plan: Plan, tasks: Sequence[TaskMetrics], as_of: date) -> tuple[BurnupPoint, ...]:
+    """Planned against actual average progress for each day of the period up to the as-of date.
+
+    One pass over the days per task: the cost is linear in the period's length.
+    """
+    active = [tm.task for tm in tasks if tm.status != "cancelled"]
+    start = plan.period.start
+    length = (min(as_of, plan.period.end) - start).days + 1
+    if not active or length <= 0:
+        return ()
+    planned = [0.0] * length
+    actual = [0.0] * length
+    for task in active:
+        checkins = by_date(task.checkins)
+        progress, seen = 0.0, 0
+        for offset in range(length):
+            day = start + timedelta(days=offset)
+            while seen < len(checkins) and checkins[seen].date <= day:
+                progress = float(checkins[seen].progress)
+                seen += 1
+            planned[offset] += planned_percent(task, day)
+            actual[offset] += progress
+    n = len(active)
+    return tuple(
+        BurnupPoint(start + timedelta(days=offset), planned[offset] / n, actual[offset] / n)
+        for offset in range(length)
+    )
+
+
+def current_plans(metrics: Sequence[PlanMetrics], as_of: date) -> tuple[PlanMetrics, ...]:
+    """The plan in force for each team at the as-of date, in the given order.
+
+    That is the team's plan that started last on or before the as-of date (an earlier cycle
+    is history), or its first plan when none has started yet. Rollups, the home page and the
+    alerts read these, so a closed quarter's overdue tasks do not keep ringing.
+    """
+    chosen: dict[str, PlanMetrics] = {}
+    for pm in metrics:
+        best = chosen.get(pm.plan.team)
+        if best is None or _more_current(pm.plan, best.plan, as_of):
+            chosen[pm.plan.team] = pm
+    keep = {id(pm) for pm in chosen.values()}
+    return tuple(pm for pm in metrics if id(pm) in keep)
+
+
+def _more_current(plan: Plan, than: Plan, as_of: date) -> bool:
+    started, other_started = plan.period.start <= as_of, than.period.start <= as_of
+    if started != other_started:
+        return started
+    if started:
+        return (plan.period.start, plan.id) > (than.period.start, than.id)
+    return (plan.period.start, plan.id) < (than.period.start, than.id)

@@ -1,0 +1,56 @@
+"""Everything the site shows, computed once before rendering: every plan's figures, each team's
+plan in force, the rollups, and the lookups the pages need (by plan id, by team)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from ..model import Plan
+from .plans import PlanMetrics, current_plans, plan_metrics
+from .rollups import Rollup, organisation_rollup, region_rollups
+
+
+@dataclass(frozen=True)
+class SiteData:
+    """The input of the render stage (render never computes)."""
+
+    as_of: date
+    metrics: tuple[PlanMetrics, ...]  # every plan, in site order, see site_order()
+    current: tuple[PlanMetrics, ...]  # each team's plan in force at the as-of date
+    organisation: Rollup
+    regions: tuple[Rollup, ...]  # in site order: by name, the plans without a region last
+    by_id: dict[str, PlanMetrics] = field(default_factory=dict, compare=False)
+    in_force: dict[str, PlanMetrics] = field(default_factory=dict, compare=False)  # by team
+
+    def plan(self, plan_id: str | None) -> PlanMetrics | None:
+        """The figures of the plan with this id, if there is one."""
+        return self.by_id.get(plan_id) if plan_id else None
+
+    def plan_in_force(self, pm: PlanMetrics) -> PlanMetrics | None:
+        """The team's plan in force when `pm` is another (earlier or later) plan of the team."""
+        current = self.in_force.get(pm.plan.team)
+        return current if current is not None and current.plan.id != pm.plan.id else None
+
+
+def site_order(pm: PlanMetrics) -> tuple:
+    """Teams grouped by region (teams without a region last), then team, period, id."""
+    plan = pm.plan
+    return (plan.region is None, plan.region or "", plan.team, plan.period.start, plan.id)
+
+
+def site_data(plans: Sequence[Plan], as_of: date) -> SiteData:
+    """Compute every plan's metrics and the rollups of the plans in force."""
+    metrics = tuple(sorted((plan_metrics(plan, as_of) for plan in plans), key=site_order))
+    current = current_plans(metrics, as_of)
+    regions = sorted(region_rollups(current), key=lambda r: (r.name == "", r.name))
+    return SiteData(
+        as_of=as_of,
+        metrics=metrics,
+        current=current,
+        organisation=organisation_rollup(current),
+        regions=tuple(regions),
+        by_id={pm.plan.id: pm for pm in metrics},
+        in_force={pm.plan.team: pm for pm in current},
+    )

@@ -1,0 +1,47 @@
+"""What every page function needs to know, in one value: the figures, the words, how URLs are
+made, the region pages, and which page is being written (links are relative to it)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from ..compute import SiteData
+from ..words import Words
+from .cells import Link
+from .paths import href, region_page_paths
+
+
+@dataclass(frozen=True)
+class PageContext:
+    data: SiteData
+    words: Words
+    directory_urls: bool = True
+    source: str = ""  # the page being written, e.g. "teams/east-1/index.md"
+    region_paths: dict[str, str] = field(default_factory=dict, compare=False)
+
+    @classmethod
+    def for_site(cls, data: SiteData, words: Words, directory_urls: bool = True) -> PageContext:
+        """The context of a site: region pages named once, in site order."""
+        paths = region_page_paths(r.name for r in data.regions)
+        return cls(data, words, directory_urls, "", paths)
+
+    def at(self, source: str) -> PageContext:
+        """The same site, writing the page `source`."""
+        return replace(self, source=source)
+
+    def href(self, target: str) -> str:
+        """A relative link from this page to `target` (a page path or a site file)."""
+        return href(target, self.source, self.directory_urls)
+
+    def link(self, text: str, target: str) -> Link:
+        return Link(text, self.href(target))
+
+    def region_name(self, name: str) -> str:
+        """A region as shown: its name, or the "no region" label for ""."""
+        return name or self.words["site.no_region"]
+
+    def region_link(self, name: str) -> Link | str:
+        """The region's name, linked to its page when it has one."""
+        path = self.region_paths.get(name)
+        text = self.region_name(name)
+        return self.link(text, path) if path else text

@@ -1,0 +1,97 @@
+"""How figures, dates, owners and statuses read, the same on the site and in the terminal."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from ..model import ALL, Goal, Plan
+from ..words import Words
+
+# Shapes that stay readable without colour: every status has its own, everywhere.
+GOAL_SYMBOLS = {"achieved": "✔", "on_track": "●", "at_risk": "▲", "off_track": "✖"}
+TASK_SYMBOLS = {
+    "not_started": "○",
+    "on_track": "●",
+    "behind": "▲",
+    "help_needed": "⚑",
+    "overdue": "✖",
+    "blocked": "■",
+    "done": "✔",
+    "cancelled": "⊘",
+}
+PERCENT_UNITS = ("%", "％")
+# Units of money: a decrease goal over its target in these is over budget (超支).
+MONEY_UNITS = ("元", "万元", "千元", "百万元", "亿元", "¥", "￥", "CNY", "RMB", "yuan")
+NONE = "—"
+
+
+def number(value: float) -> str:
+    """120, 1,250, 2.5, 0.33: at most two decimals, no trailing zeros, never -0."""
+    if value == int(value):
+        return f"{int(value):,}"
+    text = f"{value:,.2f}".rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text
+
+
+def is_percent(unit: str) -> bool:
+    return unit.strip() in PERCENT_UNITS
+
+
+def amount(value: float | None, unit: str) -> str:
+    """A figure with its unit: `120 万元`, `35%`."""
+    if value is None:
+        return NONE
+    if is_percent(unit):
+        return f"{number(value)}%"
+    return f"{number(value)} {unit}".strip()
+
+
+def difference(value: float, unit: str, words: Words) -> str:
+    """A difference of two figures: for a rate, in percentage points (`5 个百分点`)."""
+    if is_percent(unit):
+        return words.say("fmt.points", n=number(value))
+    return amount(value, unit)
+
+
+def gap_word(goal: Goal, words: Words) -> str:
+    """What a goal's gap is called: a shortfall (缺口), or for a decrease goal an overrun
+    (超出), over budget (超支) when it counts money."""
+    if goal.direction == "increase":
+        return words["fmt.gap"]
+    return words["fmt.over_budget" if goal.unit.strip() in MONEY_UNITS else "fmt.over"]
+
+
+def percent(ratio: float | None) -> str:
+    """A ratio as a percentage: 0.6667 → 66.7%."""
+    return NONE if ratio is None else f"{ratio * 100:.1f}%"
+
+
+def progress(value: float) -> str:
+    """Task progress: 28.57 → 29%."""
+    return f"{round(value)}%"
+
+
+def day(value: date | None) -> str:
+    return NONE if value is None else value.isoformat()
+
+
+def owner_names(plan: Plan, owners: Sequence[str], words: Words) -> str:
+    """Member names for owner ids; `all` is the whole team."""
+    if ALL in owners:
+        return words["ref.all_members"]
+    names = []
+    for owner in owners:
+        member = plan.member(owner)
+        names.append(member.name if member else owner)
+    return words["field.separator"].join(names) or words["fmt.no_owner"]
+
+
+def window(start: date, end: date, words: Words) -> str:
+    """`2023-07-03 – 2023-07-14 (12 days)`, inclusive of both days."""
+    return f"{start.isoformat()} – {end.isoformat()} ({days(((end - start).days + 1), words)})"
+
+
+def days(n: int, words: Words) -> str:
+    """`1 day`, `12 days`, `12 天`."""
+    return words.count("field.days", n)

@@ -1,0 +1,73 @@
+"""The site's pipeline: the plans of a folder → checked → computed → rendered page tree.
+
+`PlanChecks` remembers the last check of a plans folder, so that `salesplan build` (which checks
+the plans before MkDocs starts) and the plugin share one check, and `serve` re-checks only when
+a plan file changed. The plugin owns one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+
+from ..check import CheckResult, check, find_plan_files
+from ..check.schema import load_schema, schema_path
+from ..compute import SiteData, site_data
+from ..model import Plan
+from ..render import render_site
+from ..words import Words
+
+
+class PlansInvalid(Exception):
+    """The plans have errors: the check result says which."""
+
+    def __init__(self, result: CheckResult) -> None:
+        super().__init__("\n".join(str(d) for d in result.diagnostics))
+        self.result = result
+
+
+class PlanChecks:
+    """The check of a plans folder, made again only when one of its files changed."""
+
+    def __init__(self) -> None:
+        self._key: tuple | None = None
+        self._result: CheckResult | None = None
+
+    def result(self, plans_dir: Path, words: Words) -> CheckResult:
+        """The check of every plan in `plans_dir`, with messages in the language of `words`."""
+        files = find_plan_files([plans_dir]) if plans_dir.is_dir() else []
+        try:
+            state = tuple(
+                (p.relative_to(plans_dir).as_posix(), p.stat().st_mtime_ns, p.stat().st_size)
+                for p, _ in files
+            )
+        except OSError:
+            state = None  # a file vanished meanwhile: check afresh
+        key = (str(plans_dir.resolve()), state, words.language)
+        if state is None or key != self._key or self._result is None:
+            self._result = check([plans_dir], words=words, plans_dir=plans_dir)
+            self._key = key
+        return self._result
+
+    def plans(self, plans_dir: Path, words: Words) -> tuple[CheckResult, tuple[Plan, ...]]:
+        """(the check, its plans); PlansInvalid when a plan has an error."""
+        result = self.result(plans_dir, words)
+        if not result.ok:
+            raise PlansInvalid(result)
+        return result, result.plans
+
+
+def site_pages(
+    plans: Sequence[Plan], as_of: date, words: Words, *, directory_urls: bool = True
+) -> tuple[SiteData, dict[str, str | bytes]]:
+    """compute → render: the figures of the plans and the generated page tree."""
+    data = site_data(plans, as_of)
+    pages = render_site(
+        data,
+        words=words,
+        schema=load_schema(),
+        directory_urls=directory_urls,
+        schema_source=schema_path().read_bytes(),
+    )
+    return data, pages
