@@ -11,16 +11,17 @@ import pytest
 from click.testing import CliRunner
 
 from generator import cli
-from generator.diagnostics import Diagnostic
-from generator.reporters import SUMMARY_LIMIT, github, markdown
-from generator.validate import Report
+from generator.check import CheckResult
+from generator.check.reporters import SUMMARY_LIMIT, github, markdown
+from generator.diagnostic import Diagnostic
 
 ROOT = Path(__file__).resolve().parent.parent
 INVALID = ROOT / "tests" / "plans" / "invalid"
 
 
 def run(*args: str) -> tuple[int, str]:
-    result = CliRunner().invoke(cli.app, list(args))
+    """The command in English (the example site is Chinese), as a user runs it."""
+    result = CliRunner(env={"SALESPLAN_LANG": "en"}).invoke(cli.app, list(args))
     return result.exit_code, result.output
 
 
@@ -49,7 +50,7 @@ def test_exit_codes(in_repo: Path, tmp_path: Path) -> None:
 def test_no_plans_folder_is_a_usage_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     code, out = run("validate")
-    assert code == 2 and "no plans/ folder" in out
+    assert code == 2 and "no plans folder (plans)" in out
 
 
 def test_text_output_names_file_line_column_rule_pointer_and_ends_with_a_summary(
@@ -95,8 +96,8 @@ def test_github_output_annotates_the_line(in_repo: Path) -> None:
     assert code == 0 and out.startswith("::warning file=")
 
 
-def _report(*diagnostics: Diagnostic) -> Report:
-    return Report(tuple({d.file for d in diagnostics}), (), diagnostics)
+def _report(*diagnostics: Diagnostic) -> CheckResult:
+    return CheckResult(tuple({d.file for d in diagnostics}), (), diagnostics)
 
 
 def test_github_escapes_data_and_properties() -> None:
@@ -141,7 +142,7 @@ def test_an_unexpected_error_is_one_line_not_a_traceback(
     def broken(*args, **kwargs):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(cli, "check", broken)
+    monkeypatch.setattr("generator.commands.validate.check", broken)
     monkeypatch.setattr("sys.argv", ["salesplan", "validate", str(INVALID / "type.md")])
     with pytest.raises(SystemExit) as exit_info:
         cli.main()

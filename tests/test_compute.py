@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -18,7 +18,6 @@ from generator.compute import (
     plan_metrics,
     planned_percent,
     region_rollups,
-    resolve_as_of,
     task_metrics,
 )
 from generator.model import build_plan
@@ -75,38 +74,6 @@ def task_on(as_of, alert=None, **fields):
     extra = {"alert": alert} if alert else {}
     plan = make_plan(tasks=[task(**fields)], **extra)
     return task_metrics(plan.tasks[0], plan, date.fromisoformat(as_of))
-
-
-# --- the as-of date -------------------------------------------------------------------------
-
-
-def test_resolve_as_of_prefers_the_explicit_date():
-    env = {"SOURCE_DATE_EPOCH": "1692489600"}
-    assert resolve_as_of("2023-08-15", env) == date(2023, 8, 15)
-    assert resolve_as_of(date(2023, 8, 1), env) == date(2023, 8, 1)
-    assert resolve_as_of(datetime(2023, 8, 2, 23, 0), env) == date(2023, 8, 2)
-
-
-def test_resolve_as_of_reads_source_date_epoch_in_utc():
-    assert resolve_as_of(None, {"SOURCE_DATE_EPOCH": "1692489600"}) == date(2023, 8, 20)
-    # 23:59:59 UTC is still the 20th, whatever the machine's time zone.
-    assert resolve_as_of("  ", {"SOURCE_DATE_EPOCH": "1692575999"}) == date(2023, 8, 20)
-
-
-def test_resolve_as_of_falls_back_to_today():
-    assert resolve_as_of(None, {}) == date.today()
-    assert resolve_as_of(None, {"SOURCE_DATE_EPOCH": ""}) == date.today()
-
-
-@pytest.mark.parametrize("text", ["2023-13-01", "20230815", "15/08/2023", "2023-8-1", "soon"])
-def test_resolve_as_of_rejects_a_malformed_date(text):
-    with pytest.raises(ValueError, match="YYYY-MM-DD"):
-        resolve_as_of(text, {})
-
-
-def test_resolve_as_of_rejects_a_malformed_epoch():
-    with pytest.raises(ValueError, match="SOURCE_DATE_EPOCH"):
-        resolve_as_of(None, {"SOURCE_DATE_EPOCH": "yesterday"})
 
 
 # --- goals ----------------------------------------------------------------------------------

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from generator import compute
-from generator.validate import check
+from generator.check import check
+from generator.words import Words
 
 PLANS_DIR = Path(__file__).resolve().parent.parent / "plans"
 AS_OF = date(2023, 8, 20)
@@ -17,7 +18,7 @@ AS_OF = date(2023, 8, 20)
 
 @pytest.fixture(scope="module")
 def report():
-    return check([PLANS_DIR], plans_dir=PLANS_DIR)
+    return check([PLANS_DIR], words=Words("zh"), plans_dir=PLANS_DIR)
 
 
 def test_every_example_plan_is_valid_without_warnings(report):

@@ -10,15 +10,17 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from generator.check import check
 from generator.load import LoadedFile, load_file, parse_plan_text
-from generator.validate import check
+from generator.words import Words
 
 FULL = Path(__file__).parent / "plans" / "valid" / "full.md"
+EN = Words("en")
 
 
 def _load(text: str | bytes) -> LoadedFile:
     raw = text.encode("utf-8") if isinstance(text, str) else text
-    return parse_plan_text(raw, LoadedFile("plan.md"))
+    return parse_plan_text(raw, LoadedFile("plan.md"), words=EN)
 
 
 def _rules(loaded: LoadedFile) -> list[tuple[str, int, int]]:
@@ -94,19 +96,19 @@ def test_deep_nesting_does_not_recurse() -> None:
 
 
 def test_unreadable_file(tmp_path: Path) -> None:
-    loaded = load_file(tmp_path / "missing.md")
+    loaded = load_file(tmp_path / "missing.md", words=EN)
     assert _rules(loaded) == [("file-unreadable", 1, 1)]
 
 
 def test_file_over_one_mebibyte(tmp_path: Path) -> None:
     big = tmp_path / "big.md"
     big.write_text("---\nid: big\n---\n" + "x" * (1024 * 1024), "utf-8")
-    assert _rules(load_file(big)) == [("file-too-large", 1, 1)]
+    assert _rules(load_file(big, words=EN)) == [("file-too-large", 1, 1)]
 
 
 # --- the validator never raises, whatever a pull request does to a plan ---
 
-_BASE = parse_plan_text(FULL.read_bytes(), LoadedFile("full.md")).data
+_BASE = parse_plan_text(FULL.read_bytes(), LoadedFile("full.md"), words=EN).data
 _JUNK = st.one_of(
     st.none(),
     st.booleans(),
@@ -178,7 +180,7 @@ def test_mutated_plans_only_ever_give_diagnostics(
     )
     plan = tmp_path / "full.md"
     plan.write_text(f"---\n{dump}---\nbody\n", "utf-8")
-    report = check([plan], plans_dir=None, language=language)
+    report = check([plan], words=Words(language), plans_dir=None)
     for d in report.diagnostics:
         assert d.line >= 1 and d.column >= 1 and d.rule and d.message
     assert report.ok == (len(report.plans) == 1)

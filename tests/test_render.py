@@ -11,12 +11,14 @@ from pathlib import Path
 import markdown
 import pytest
 
-from generator import compute, model, site, validate
-from generator.labels import LABELS, labels_for
-from generator.render import SiteData, render_site
+from generator import compute, model
+from generator.check import check
+from generator.compute import SiteData
+from generator.render import render_site
 from generator.render.html_blocks import HtmlBlocks
 from generator.render.markup import markdown_inline, mermaid_text
 from generator.render.paths import region_page_paths, region_slug
+from generator.words import Words
 
 AS_OF = date(2023, 8, 20)
 ROOT = Path(__file__).resolve().parent.parent
@@ -37,12 +39,12 @@ EXTENSIONS = ["tables", "attr_list", "md_in_html", "admonition", "pymdownx.super
 
 
 def data_of(plans: list[model.Plan]) -> SiteData:
-    return site.site_data(plans, AS_OF)
+    return compute.site_data(plans, AS_OF)
 
 
 @pytest.fixture(scope="module")
 def full_plan() -> model.Plan:
-    report = validate.check([ROOT / "tests/plans/valid/full.md"], plans_dir=None)
+    report = check([ROOT / "tests/plans/valid/full.md"], words=Words("en"), plans_dir=None)
     assert report.ok, report.diagnostics
     return report.plans[0]
 
@@ -58,9 +60,9 @@ def tables_after_headings(page: str) -> dict[str, list[str]]:
 
 @pytest.mark.parametrize("language", ["zh", "en"])
 def test_template_tables_have_exactly_the_spec_columns(full_plan, language):
-    pages = render_site(data_of([full_plan]), language=language, schema=SCHEMA)
+    pages = render_site(data_of([full_plan]), words=Words.of(language), schema=SCHEMA)
     tables = tables_after_headings(pages["teams/full/index.md"])
-    labels = labels_for(language)
+    labels = Words.of(language)
     for key, columns in SPEC_COLUMNS.items():
         title = markdown_inline(labels[f"{key}.title"])
         assert title in tables, key
@@ -71,14 +73,8 @@ def test_template_tables_have_exactly_the_spec_columns(full_plan, language):
 
 
 def test_template_titles_name_the_method():
-    assert LABELS["zh"]["t1.title"] == "模板1 销售业绩目标设定表"
-    assert LABELS["en"]["t1.title"] == "Template 1 Goal setting"
-
-
-def test_labels_are_complete_in_both_languages():
-    assert LABELS["zh"].keys() == LABELS["en"].keys()
-    pages_keys = [k for k in LABELS["en"] if not k.startswith("chart.")]
-    assert all(LABELS[lang][k].strip() for lang in LABELS for k in pages_keys)
+    assert Words("zh")["t1.title"] == "模板1 销售业绩目标设定表"
+    assert Words("en")["t1.title"] == "Template 1 Goal setting"
 
 
 HOSTILE = '<script>alert(1)</script>" onerror="alert(2) [x](javascript:alert(3)) a|b\n\nzz-tail'
@@ -168,7 +164,7 @@ class _TagCollector(HTMLParser):
 
 @pytest.mark.parametrize("language", ["zh", "en"])
 def test_untrusted_text_never_becomes_markup(language):
-    pages = render_site(data_of([hostile_plan()]), language=language, schema=SCHEMA)
+    pages = render_site(data_of([hostile_plan()]), words=Words.of(language), schema=SCHEMA)
     for path, content in pages.items():
         if not path.endswith(".md"):
             continue
@@ -198,15 +194,15 @@ def test_mermaid_labels_cannot_close_the_node():
 
 
 def test_render_is_deterministic(full_plan):
-    first = render_site(data_of([full_plan]), language="zh", schema=SCHEMA)
-    second = render_site(data_of([full_plan]), language="zh", schema=SCHEMA)
+    first = render_site(data_of([full_plan]), words=Words.of("zh"), schema=SCHEMA)
+    second = render_site(data_of([full_plan]), words=Words.of("zh"), schema=SCHEMA)
     assert first == second
 
 
 def test_pages_for_every_example_plan():
-    plans, _ = site.check_plans(ROOT / "plans")
+    plans = check([ROOT / "plans"], words=Words("zh"), plans_dir=ROOT / "plans").plans
     data = data_of(list(plans))
-    pages = render_site(data, language="zh", schema={})
+    pages = render_site(data, words=Words.of("zh"), schema={})
     for plan in plans:
         assert f"teams/{plan.id}/index.md" in pages
         assert f"teams/{plan.id}/dashboard.md" in pages
@@ -217,11 +213,11 @@ def test_pages_for_every_example_plan():
 
 
 def test_format_reference_lists_the_schema_fields():
-    from generator.schema_check import load_schema
+    from generator.check.schema import load_schema
 
     schema = load_schema()
-    zh = render_site(data_of([]), language="zh", schema=schema)["reference/format.md"]
-    en = render_site(data_of([]), language="en", schema=schema)["reference/format.md"]
+    zh = render_site(data_of([]), words=Words.of("zh"), schema=schema)["reference/format.md"]
+    en = render_site(data_of([]), words=Words.of("en"), schema=schema)["reference/format.md"]
     for field in schema.get("properties", {}):
         assert f"<code>{field}</code>" in zh and f"<code>{field}</code>" in en
     assert "../../schema/plan.schema.json" in zh
@@ -232,7 +228,9 @@ def test_format_reference_lists_the_schema_fields():
 
 
 def test_plan_page_golden(full_plan, update_goldens):
-    page = render_site(data_of([full_plan]), language="zh", schema=SCHEMA)["teams/full/index.md"]
+    page = render_site(data_of([full_plan]), words=Words.of("zh"), schema=SCHEMA)[
+        "teams/full/index.md"
+    ]
     golden = GOLDENS / "full-plan.zh.md"
     if update_goldens or not golden.exists():
         golden.parent.mkdir(exist_ok=True)
@@ -254,13 +252,13 @@ def test_region_slugs_keep_letters_and_number_collisions():
 
 
 def example_data() -> SiteData:
-    plans, _ = site.check_plans(ROOT / "plans")
+    plans = check([ROOT / "plans"], words=Words("zh"), plans_dir=ROOT / "plans").plans
     return data_of(list(plans))
 
 
 def test_region_pages_show_the_plans_in_force_of_their_region():
     data = example_data()
-    pages = render_site(data, language="zh", schema={})
+    pages = render_site(data, words=Words.of("zh"), schema={})
     regions = sorted(p for p in pages if p.startswith("regions/"))
     assert regions == ["regions/华东区.md", "regions/华南区.md"]
     east = pages["regions/华东区.md"]
@@ -268,7 +266,7 @@ def test_region_pages_show_the_plans_in_force_of_their_region():
         link = f'href="../../teams/{pm.plan.id}/"'
         shown = pm in data.current and pm.plan.region == "华东区"
         assert (link in east) == shown, pm.plan.id
-    labels = labels_for("zh")
+    labels = Words.of("zh")
     for key in ("page.region.rollup", "page.home.status_counts", "page.home.teams"):
         assert f"## {markdown_inline(labels[key])}\n" in east
     assert "## " + markdown_inline(labels["page.region.help_needed"]) in east
@@ -290,8 +288,8 @@ def test_a_plan_not_in_force_points_to_the_one_in_force(full_plan):
         id="full-q2",
         period=replace(full_plan.period, name="Q2", start=date(2023, 4, 1), end=date(2023, 6, 30)),
     )
-    pages = render_site(data_of([full_plan, q4, q2]), language="en", schema=SCHEMA)
-    labels = labels_for("en")
+    pages = render_site(data_of([full_plan, q4, q2]), words=Words.of("en"), schema=SCHEMA)
+    labels = Words.of("en")
     for plan_id, why in (("full-q4", "period_not_started"), ("full-q2", "period_ended")):
         for path, target in (
             ("index.md", 'href="../full/"'),
@@ -306,7 +304,7 @@ def test_a_plan_not_in_force_points_to_the_one_in_force(full_plan):
 
 
 def test_plan_page_and_dashboard_link_to_each_other(full_plan):
-    pages = render_site(data_of([full_plan]), language="en", schema=SCHEMA)
+    pages = render_site(data_of([full_plan]), words=Words.of("en"), schema=SCHEMA)
     assert (
         'class="md-button md-button--primary sp-switch" href="dashboard/"'
         in pages["teams/full/index.md"]
@@ -325,7 +323,7 @@ def convert(text: str) -> str:
 def test_html_blocks_set_aside_give_the_same_page(plans):
     data = example_data() if plans == "example" else data_of([hostile_plan()])
     blocks = HtmlBlocks()
-    pages = render_site(data, language="zh", schema=SCHEMA)
+    pages = render_site(data, words=Words.of("zh"), schema=SCHEMA)
     set_aside = 0
     for path, content in pages.items():
         if path.endswith(".md"):

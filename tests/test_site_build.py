@@ -13,12 +13,24 @@ from urllib.parse import unquote
 import pytest
 from mkdocs.config.base import ValidationError
 
-from generator import site
-from generator.labels import labels_for
-from generator.plugin import NavTeams
+from generator import compute
+from generator.check import check, reporters
+from generator.commands.build import build
+from generator.commands.errors import CommandError
+from generator.commands.generate import generate
+from generator.commands.site_config import SiteConfig
+from generator.site import nav
+from generator.site.pipeline import PlanChecks
+from generator.site.plugin import NavTeams
+from generator.words import Words
 
 ROOT = Path(__file__).resolve().parent.parent
 AS_OF = date(2023, 8, 20)
+ZH = Words("zh")
+
+
+def example_plans(folder: Path = ROOT / "plans"):
+    return check([folder], words=ZH, plans_dir=folder).plans
 
 
 @pytest.fixture(scope="module")
@@ -29,16 +41,16 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, Path]:
     shutil.copytree(ROOT / "plans", project / "plans")
     shutil.copytree(ROOT / "docs", project / "docs")
     first, second = project / "site-1", project / "site-2"
-    assert site.build(project / "mkdocs.yml", site_dir=first) == 0
-    assert site.build(project / "mkdocs.yml", site_dir=second) == 0
+    for site_dir in (first, second):
+        assert build(project / "mkdocs.yml", words=ZH, site_dir=site_dir).ok
     return project, first, second
 
 
 def test_every_plan_has_a_page_with_the_six_template_tables(built):
     project, first, _ = built
-    plans, _ = site.check_plans(project / "plans")
+    plans = example_plans(project / "plans")
     assert plans
-    labels = labels_for("zh")
+    labels = ZH
     for plan in plans:
         page = (first / "teams" / plan.id / "index.html").read_text(encoding="utf-8")
         for n in range(1, 7):
@@ -83,32 +95,36 @@ def test_invalid_plans_stop_the_build_with_the_diagnostics(tmp_path, capsys):
     (tmp_path / "docs").mkdir()
     (tmp_path / "plans").mkdir()
     (tmp_path / "plans" / "broken.md").write_text("---\nschema: 1\nid: broken\n---\n")
-    assert site.build(tmp_path / "mkdocs.yml", site_dir=tmp_path / "site") == 1
-    err = capsys.readouterr().err
-    assert "plans/broken.md" in err
-    assert "Traceback" not in err
-    assert err.splitlines()[-1] == "5 errors, 0 warnings in 1 of 1 plan"  # as validate says
+    with pytest.raises(CommandError) as error:
+        build(tmp_path / "mkdocs.yml", words=Words("en"), site_dir=tmp_path / "site")
+    result = error.value.result
+    assert result is not None and not result.ok
+    assert {d.file.rpartition("/plans/")[2] for d in result.diagnostics} == {"broken.md"}
+    assert reporters.summary_line(result) == "5 errors, 0 warnings in 1 of 1 plan"
     assert not (tmp_path / "site" / "index.html").exists()
 
 
 def test_plans_are_validated_once_per_state_of_the_folder(tmp_path):
     plans = tmp_path / "plans"
     shutil.copytree(ROOT / "plans", plans)
-    first = site.validated(plans)
-    assert site.validated(plans.resolve()) is first  # the plugin's absolute path: same result
+    checks = PlanChecks()
+    first = checks.result(plans, ZH)
+    assert checks.result(plans.resolve(), ZH) is first  # the plugin's absolute path: the same
     target = next(plans.rglob("*.md"))
     target.write_text(target.read_text("utf-8").replace("schema: 1", "schema: 2"), "utf-8")
-    again = site.validated(plans)
+    again = checks.result(plans, ZH)
     assert again is not first and not again.ok  # an edit (under serve) is seen
 
 
 def test_generate_writes_the_page_tree(tmp_path):
     out = tmp_path / "pages"
-    assert site.generate(out, plans_dir=ROOT / "plans", as_of="2023-08-20", language="en") == 0
+    config = SiteConfig()
+    plans = [str(ROOT / "plans")]
+    assert generate(out, plans, config=config, words=Words("en"), as_of=AS_OF) > 10
     assert (out / "index.md").exists()
     assert (out / "assets" / "salesplan" / "salesplan.css").exists()
-    assert site.generate(out, plans_dir=ROOT / "plans", as_of="2023-08-20", language="zh") == 0
-    assert labels_for("zh")["page.home.title"] in (out / "index.md").read_text(encoding="utf-8")
+    assert generate(out, plans, config=config, words=ZH, as_of=AS_OF) > 10
+    assert ZH["page.home.title"] in (out / "index.md").read_text(encoding="utf-8")
     assert [p.name for p in tmp_path.iterdir()] == ["pages"]  # no staging folder left behind
 
 
@@ -129,8 +145,7 @@ def test_region_pages_are_built_and_every_link_of_the_site_resolves(built):
 
 
 def example_data():
-    plans, _ = site.check_plans(ROOT / "plans")
-    return site.site_data(plans, AS_OF)
+    return compute.site_data(example_plans(), AS_OF)
 
 
 def nav_titles(nav: list) -> list:
@@ -139,9 +154,9 @@ def nav_titles(nav: list) -> list:
 
 def test_nav_has_one_section_per_region_starting_with_its_page():
     data = example_data()
-    nav = site.site_nav(data, "zh", ["editing.md"], nav_teams="auto")
-    labels = labels_for("zh")
-    assert nav_titles(nav) == [
+    site_nav = nav.site_nav(data, ZH, ["editing.md"], nav_teams="auto")
+    labels = ZH
+    assert nav_titles(site_nav) == [
         labels["site.home"],
         labels["site.alerts"],
         "华东区",
@@ -149,33 +164,32 @@ def test_nav_has_one_section_per_region_starting_with_its_page():
         labels["site.guide"],
         labels["site.reference"],
     ]
-    east = nav[2]["华东区"]
+    east = site_nav[2]["华东区"]
     assert east == [
         {labels["site.region_overview"]: "regions/华东区.md"},
         {"上海一组": "teams/east-shanghai-2023q3/index.md"},
         {"上海一组 · 2023年第二季度": "teams/east-shanghai-2023q2/index.md"},
         {"杭州团队": "teams/east-hangzhou-2023q3/index.md"},
     ]
-    assert not any("dashboard" in page for page in site.nav_pages(nav))
-    without = site.site_nav(data, "zh", [], nav_teams=False)
+    assert not any("dashboard" in page for page in nav.nav_pages(site_nav))
+    without = nav.site_nav(data, ZH, [], nav_teams=False)
     assert without[2] == {"华东区": [{labels["site.region_overview"]: "regions/华东区.md"}]}
-    assert site.site_nav(data, "zh", [], nav_teams=True)[2] == nav[2]
+    assert nav.site_nav(data, ZH, [], nav_teams=True)[2] == site_nav[2]
 
 
 def test_auto_nav_leaves_teams_out_above_the_limit():
-    plans, _ = site.check_plans(ROOT / "plans")
-    plan = plans[0]
+    plan = example_plans()[0]
     many = [
         replace(plan, id=f"team-{i:03d}", team=f"team {i:03d}")
-        for i in range(site.NAV_TEAMS_LIMIT + 1)
+        for i in range(nav.NAV_TEAMS_LIMIT + 1)
     ]
-    data = site.site_data(many, AS_OF)
-    pages = site.nav_pages(site.site_nav(data, "en", [], nav_teams="auto"))
+    data = compute.site_data(many, AS_OF)
+    pages = nav.nav_pages(nav.site_nav(data, Words("en"), [], nav_teams="auto"))
     assert not any(page.startswith("teams/") for page in pages)
     assert any(page.startswith("regions/") for page in pages)
-    data = site.site_data(many[:-1], AS_OF)
-    pages = site.nav_pages(site.site_nav(data, "en", [], nav_teams="auto"))
-    assert sum(page.startswith("teams/") for page in pages) == site.NAV_TEAMS_LIMIT
+    data = compute.site_data(many[:-1], AS_OF)
+    pages = nav.nav_pages(nav.site_nav(data, Words("en"), [], nav_teams="auto"))
+    assert sum(page.startswith("teams/") for page in pages) == nav.NAV_TEAMS_LIMIT
 
 
 @pytest.mark.parametrize("value", [True, False, "auto"])

@@ -14,14 +14,16 @@ from pathlib import Path
 
 import pytest
 
-from generator.rules import RULES
-from generator.validate import check
+from generator.check import check
+from generator.check.codes import RULES
+from generator.words import Words
 
 HERE = Path(__file__).parent
 VALID = HERE / "plans" / "valid"
 INVALID = HERE / "plans" / "invalid"
 ROOT = HERE.parent
 EXAMPLES = sorted((ROOT / "plans").rglob("*.md"))
+EN = Words("en")
 
 INVALID_CASES = sorted(
     p for p in INVALID.iterdir() if p.suffix == ".md" or (p.is_dir() and not p.name.startswith("."))
@@ -36,7 +38,7 @@ RULES_TESTED_ELSEWHERE = {
 
 def _check(path: Path):
     # The corpus lives outside the project's plans/: check it on its own.
-    return check([path], plans_dir=None)
+    return check([path], words=EN, plans_dir=None)
 
 
 @pytest.mark.parametrize("case", INVALID_CASES, ids=lambda p: p.stem)
@@ -44,7 +46,7 @@ def test_invalid_case(
     case: Path, request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(INVALID)  # files named as given, relative: the same on every machine
-    report = check([case.name], plans_dir=None)
+    report = check([case.name], words=EN, plans_dir=None)
     found = [d.as_dict() for d in report.diagnostics]
     expected_file = case.with_name(case.stem + ".expected.json")
     if request.config.getoption("--update-goldens", default=False) or not expected_file.exists():
@@ -83,15 +85,15 @@ def test_valid_plans_pass_with_any_bom_and_line_ending(
     copy.write_bytes(raw)
     if plan.is_relative_to(ROOT / "plans"):  # examples reference each other through `previous`
         shutil.copytree(ROOT / "plans", tmp_path / "project", dirs_exist_ok=True)
-        report = check([copy], plans_dir=tmp_path / "project")
+        report = check([copy], words=EN, plans_dir=tmp_path / "project")
     else:
-        report = check([copy], plans_dir=None)
+        report = check([copy], words=EN, plans_dir=None)
     assert report.ok, [str(d) for d in report.diagnostics]
     assert len(report.plans) == 1
 
 
 def test_example_plans_have_no_problem_at_all() -> None:
-    report = check([ROOT / "plans"], plans_dir=ROOT / "plans")
+    report = check([ROOT / "plans"], words=EN, plans_dir=ROOT / "plans")
     assert report.diagnostics == ()
     assert len(report.plans) == len(EXAMPLES) >= 5
 
@@ -126,22 +128,22 @@ def test_a_single_file_still_sees_the_projects_other_plans(tmp_path: Path) -> No
     plans = tmp_path / "plans"
     shutil.copytree(ROOT / "plans", plans)
     with_previous = next(p for p in plans.rglob("*.md") if "\nprevious:" in p.read_text("utf-8"))
-    assert check([with_previous], plans_dir=plans).ok
+    assert check([with_previous], words=EN, plans_dir=plans).ok
     # the same file alone, without its project, cannot resolve `previous`
-    alone = check([with_previous], plans_dir=None)
+    alone = check([with_previous], words=EN, plans_dir=None)
     assert [d.rule for d in alone.diagnostics] == ["unknown-plan"]
     # a copy inside the project duplicates an id; problems are reported for the named file only
     copy = plans / "copy.md"
     shutil.copy(with_previous, copy)
-    report = check([copy], plans_dir=plans)
+    report = check([copy], words=EN, plans_dir=plans)
     assert {d.rule for d in report.diagnostics} == {"duplicate-plan-id", "file-name-mismatch"}
     assert {d.file for d in report.diagnostics} == {copy.as_posix()}
 
 
 def test_strict_turns_warnings_into_errors() -> None:
     case = INVALID / "goal-without-strategy.md"
-    assert check([case], plans_dir=None).ok
-    strict = check([case], plans_dir=None, strict=True)
+    assert check([case], words=EN, plans_dir=None).ok
+    strict = check([case], words=EN, plans_dir=None, strict=True)
     assert not strict.ok and {d.severity for d in strict.diagnostics} == {"error"}
 
 
@@ -153,8 +155,8 @@ def test_files_starting_with_underscore_are_ignored_in_folders() -> None:
 def test_unexpected_schema_keyword_still_explained() -> None:
     from jsonschema import Draft202012Validator
 
-    from generator.schema_check import _explain
+    from generator.check.schema import _explain
 
     (error,) = Draft202012Validator({"multipleOf": 5}).iter_errors(7)
-    (problem,) = _explain(error)
+    (problem,) = _explain(error, EN)
     assert problem.rule == "invalid-value" and "multiple of 5" in problem.message
