@@ -20,10 +20,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator import site  # noqa: E402
+from generator import compute  # noqa: E402
+from generator.check import check  # noqa: E402
+from generator.check.schema import load_schema  # noqa: E402
 from generator.render import render_site  # noqa: E402
-from generator.schema_check import load_schema  # noqa: E402
-from generator.validate import check  # noqa: E402
+from generator.words import Words  # noqa: E402
 
 AS_OF = date(2023, 8, 20)
 
@@ -60,12 +61,12 @@ def main() -> None:
         project = Path(tmp)
         make_project(project, args.teams)
         print(f"{args.teams} teams:")
-        report = timed("load + validate", lambda: check([project / "plans"]))
+        report = timed("load + validate", lambda: check([project / "plans"], words=Words("zh")))
         assert report.ok, report.diagnostics[:3]
-        data = timed("compute", lambda: site.site_data(report.plans, AS_OF))
+        data = timed("compute", lambda: compute.site_data(report.plans, AS_OF))
         pages = timed(
             "render (pages, tables, chart JSON)",
-            lambda: render_site(data, language="zh", schema=load_schema()),
+            lambda: render_site(data, words=Words("zh"), schema=load_schema()),
         )
         print(f"  {len(pages)} generated files")
         for nav_teams in ("auto", "true", "false"):

@@ -18,9 +18,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from generator.check import check  # noqa: E402
+from generator.check.schema import schema_problems  # noqa: E402
 from generator.load import YamlLoader, load_file  # noqa: E402
-from generator.schema_check import schema_problems  # noqa: E402
-from generator.validate import check  # noqa: E402
+from generator.words import Words  # noqa: E402
+
+EN = Words("en")
 
 
 def best_of(runs: int, command: list[str], cwd: Path) -> float:
@@ -66,15 +69,15 @@ def main() -> None:
         )
         files = sorted(plans.glob("*.md"))
         start = time.perf_counter()
-        loaded = [load_file(f) for f in files]
+        loaded = [load_file(f, words=EN) for f in files]
         load_s = time.perf_counter() - start
-        schema_problems(loaded[0].data)  # compile the validators once
+        schema_problems(loaded[0].data, EN)  # compile the validators once
         start = time.perf_counter()
         for item in loaded:
-            schema_problems(item.data)
+            schema_problems(item.data, EN)
         schema_s = time.perf_counter() - start
         start = time.perf_counter()
-        report = check([plans], plans_dir=plans)
+        report = check([plans], words=EN, plans_dir=plans)
         total_s = time.perf_counter() - start
         assert report.ok, report.diagnostics[:3]
         n = len(files)

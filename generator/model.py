@@ -237,50 +237,18 @@ def build_plan(data: dict[str, Any], *, path: str = "", body: str = "") -> Plan:
     period = Period(
         data["period"]["name"], _date(data["period"]["start"]), _date(data["period"]["end"])
     )
-    goals = tuple(
-        Goal(
-            id=g["id"],
-            dimension=g["dimension"],
-            metric=g["metric"],
-            unit=g.get("unit", ""),
-            baseline=g.get("baseline", 0),
-            target=g["target"],
-            due=_date(g["due"]) if "due" in g else period.end,
-            owners=_owners(g.get("owner", data["manager"])),
-            direction=g.get("direction", "increase"),
-            basis=g.get("basis", "latest"),
-            key_actions=g.get("key_actions"),
-            history=tuple(sorted((str(k), v) for k, v in (g.get("history") or {}).items())),
-            last_year=g.get("last_year"),
-            industry=g.get("industry"),
-            actuals=tuple(
-                Actual(_date(a["date"]), a["value"], a.get("note")) for a in g.get("actuals", ())
-            ),
-        )
-        for g in data["goals"]
-    )
-    context = data.get("context")
-    if context is not None:
-        context = Context(
-            customers=tuple(
-                CustomerSegment(c["segment"], c.get("share"), tuple(c.get("needs", ())))
-                for c in context.get("customers", ())
-            ),
-            competitors=tuple(Competitor(**c) for c in context.get("competitors", ())),
-            resources=_opt(Resources, context.get("resources"), skill_gaps=tuple),
-        )
     return Plan(
         id=data["id"],
         team=data["team"],
         manager=data["manager"],
         period=period,
         members=tuple(Member(m["id"], m["name"], m.get("role")) for m in data["members"]),
-        goals=goals,
+        goals=tuple(_goal(g, period, data["manager"]) for g in data["goals"]),
         path=path,
         body=body,
         region=data.get("region"),
         previous=data.get("previous"),
-        context=context,
+        context=_context(data.get("context")),
         diagnosis=tuple(
             _opt(DiagnosisEntry, d, root_causes=tuple) for d in data.get("diagnosis", ())
         ),
@@ -292,49 +260,83 @@ def build_plan(data: dict[str, Any], *, path: str = "", body: str = "") -> Plan:
             _opt(Strategy, s, measures=tuple, addresses=tuple, goals=tuple)
             for s in data.get("strategies", ())
         ),
-        tasks=tuple(
-            Task(
-                id=t["id"],
-                strategy=t.get("strategy"),
-                title=t["title"],
-                owners=_owners(t["owner"]),
-                start=_date(t["start"]),
-                end=_date(t["end"]),
-                resources=tuple(t.get("resources", ())),
-                deliverable=t.get("deliverable"),
-                state=t.get("state"),
-                checkins=tuple(
-                    Checkin(_date(c["date"]), c["progress"], c.get("note"), c.get("blocker"))
-                    for c in t.get("checkins", ())
-                ),
-            )
-            for t in data.get("tasks", ())
-        ),
+        tasks=tuple(_task(t) for t in data.get("tasks", ())),
         cadence=_opt(Cadence, data.get("cadence")),
         alert=_opt(AlertRule, data.get("alert")) or AlertRule(),
-        reviews=tuple(
-            Review(
-                period=str(r["period"]),
-                date=_date(r["date"]),
-                findings=tuple(
-                    Finding(
-                        f["aspect"],
-                        f["text"],
-                        f.get("strategy"),
-                        tuple((f.get("metrics") or {}).items()),
-                    )
-                    for f in r.get("findings", ())
-                ),
-                next_actions=tuple(
-                    NextAction(
-                        n["action"],
-                        _owners(n.get("owner")),
-                        _date(n["due"]) if n.get("due") else None,
-                        n.get("strategy"),
-                    )
-                    for n in r.get("next_actions", ())
-                ),
+        reviews=tuple(_review(r) for r in data.get("reviews", ())),
+    )
+
+
+def _goal(g: dict[str, Any], period: Period, manager: str) -> Goal:
+    return Goal(
+        id=g["id"],
+        dimension=g["dimension"],
+        metric=g["metric"],
+        unit=g.get("unit", ""),
+        baseline=g.get("baseline", 0),
+        target=g["target"],
+        due=_date(g["due"]) if "due" in g else period.end,
+        owners=_owners(g.get("owner", manager)),
+        direction=g.get("direction", "increase"),
+        basis=g.get("basis", "latest"),
+        key_actions=g.get("key_actions"),
+        history=tuple(sorted((str(k), v) for k, v in (g.get("history") or {}).items())),
+        last_year=g.get("last_year"),
+        industry=g.get("industry"),
+        actuals=tuple(
+            Actual(_date(a["date"]), a["value"], a.get("note")) for a in g.get("actuals", ())
+        ),
+    )
+
+
+def _context(context: dict[str, Any] | None) -> Context | None:
+    if context is None:
+        return None
+    return Context(
+        customers=tuple(
+            CustomerSegment(c["segment"], c.get("share"), tuple(c.get("needs", ())))
+            for c in context.get("customers", ())
+        ),
+        competitors=tuple(Competitor(**c) for c in context.get("competitors", ())),
+        resources=_opt(Resources, context.get("resources"), skill_gaps=tuple),
+    )
+
+
+def _task(t: dict[str, Any]) -> Task:
+    return Task(
+        id=t["id"],
+        strategy=t.get("strategy"),
+        title=t["title"],
+        owners=_owners(t["owner"]),
+        start=_date(t["start"]),
+        end=_date(t["end"]),
+        resources=tuple(t.get("resources", ())),
+        deliverable=t.get("deliverable"),
+        state=t.get("state"),
+        checkins=tuple(
+            Checkin(_date(c["date"]), c["progress"], c.get("note"), c.get("blocker"))
+            for c in t.get("checkins", ())
+        ),
+    )
+
+
+def _review(r: dict[str, Any]) -> Review:
+    return Review(
+        period=str(r["period"]),
+        date=_date(r["date"]),
+        findings=tuple(
+            Finding(
+                f["aspect"], f["text"], f.get("strategy"), tuple((f.get("metrics") or {}).items())
             )
-            for r in data.get("reviews", ())
+            for f in r.get("findings", ())
+        ),
+        next_actions=tuple(
+            NextAction(
+                n["action"],
+                _owners(n.get("owner")),
+                _date(n["due"]) if n.get("due") else None,
+                n.get("strategy"),
+            )
+            for n in r.get("next_actions", ())
         ),
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -184,3 +185,63 @@ def test_generate_writes_the_page_tree_and_never_replaces_a_foreign_folder(
     code, out_text = run("generate", str(foreign))
     assert code == 1 and "did not write" in out_text
     assert (foreign / "index.md").read_text("utf-8") == "hand-written"
+
+
+def test_generate_uses_the_as_of_date_and_language_of_mkdocs_yml(
+    in_repo: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "pages"
+    result = CliRunner(env={"SALESPLAN_LANG": None, "LANG": "C.UTF-8"}).invoke(
+        cli.app, ["generate", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    home = (out / "index.md").read_text("utf-8")
+    assert "数据截至 2023-08-20" in home  # the pinned date, in the site's language
+    assert "已写入" in result.output
+
+
+def test_the_language_follows_the_option_the_variable_then_the_site(in_repo: Path) -> None:
+    case = "tests/plans/invalid/type.md"
+    chinese = CliRunner(env={"SALESPLAN_LANG": None}).invoke(cli.app, ["validate", case])
+    assert "目标值（target）必须是数字" in chinese.output  # the example site is Chinese
+    english = CliRunner(env={"SALESPLAN_LANG": "en"}).invoke(cli.app, ["validate", case])
+    assert "target must be a number" in english.output
+    forced = CliRunner(env={"SALESPLAN_LANG": "en"}).invoke(
+        cli.app, ["validate", "--lang", "zh", case]
+    )
+    assert "必须是数字" in forced.output
+    wrong = CliRunner(env={"SALESPLAN_LANG": "fr"}).invoke(cli.app, ["validate", case])
+    assert wrong.exit_code == 2 and "SALESPLAN_LANG" in wrong.output
+
+
+def test_status_reads_another_config_file(in_repo: Path, tmp_path: Path) -> None:
+    config = tmp_path / "site.yml"
+    (tmp_path / "docs").mkdir()
+    text = (
+        (in_repo / "mkdocs.yml")
+        .read_text("utf-8")
+        .replace("as_of: 2023-08-20", "as_of: 2023-07-20")
+    )
+    config.write_text(text.replace("plans_dir: plans", f"plans_dir: {in_repo / 'plans'}"), "utf-8")
+    code, out = run("status", "--format", "json", "-f", str(config))
+    assert code == 0 and json.loads(out)["as_of"] == "2023-07-20"
+    assert run("status", "-f", str(tmp_path / "missing.yml"))[0] == 2
+
+
+def test_build_takes_the_as_of_date_as_a_value_not_through_the_environment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name in ("mkdocs.yml",):
+        shutil.copy(ROOT / name, tmp_path / name)
+    shutil.copytree(ROOT / "plans", tmp_path / "plans")
+    shutil.copytree(ROOT / "docs", tmp_path / "docs")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    before = dict(os.environ)
+    code, out = run("build", "--as-of", "2023-09-01", "--site-dir", "out")
+    assert code == 0, out
+    assert "2023-09-01" in (tmp_path / "out" / "index.html").read_text("utf-8")
+    assert dict(os.environ) == before  # nothing handed over, nothing left behind
+    sitemap = (tmp_path / "out" / "sitemap.xml").read_text("utf-8")
+    assert "<lastmod>2023-09-01</lastmod>" in sitemap
+    assert run("build", "--as-of", "1.9.2023")[0] == 2

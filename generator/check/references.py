@@ -140,77 +140,49 @@ class _Checker:
                     self.say("unknown-manager", ref=manager, known=_listing(members, self.words)),
                 )
         for pointer, goal in self.goals:
-            self.check_refs(
-                goal.get("owner"), f"{pointer}/owner", members, "unknown-member", "kind-member"
-            )
+            self.member_refs(goal.get("owner"), f"{pointer}/owner", members)
         for pointer, entry in _entries(self.data, "diagnosis"):
-            self.check_refs(
-                entry.get("goal"), f"{pointer}/goal", goals, "unknown-goal", "kind-goal"
-            )
-            self.check_refs(
-                entry.get("root_causes"),
-                f"{pointer}/root_causes",
-                causes,
-                "unknown-root-cause",
-                "kind-root-cause",
-            )
+            self.goal_refs(entry.get("goal"), f"{pointer}/goal", goals)
+            self.cause_refs(entry.get("root_causes"), f"{pointer}/root_causes", causes)
         for pointer, strategy in self.strategies:
-            self.check_refs(
-                strategy.get("addresses"),
-                f"{pointer}/addresses",
-                causes,
-                "unknown-root-cause",
-                "kind-root-cause",
-            )
-            self.check_refs(
-                strategy.get("goals"), f"{pointer}/goals", goals, "unknown-goal", "kind-goal"
-            )
+            self.cause_refs(strategy.get("addresses"), f"{pointer}/addresses", causes)
+            self.goal_refs(strategy.get("goals"), f"{pointer}/goals", goals)
         for pointer, task in self.tasks:
-            self.check_refs(
-                task.get("strategy"),
-                f"{pointer}/strategy",
-                strategies,
-                "unknown-strategy",
-                "kind-strategy",
-            )
-            self.check_refs(
-                task.get("owner"), f"{pointer}/owner", members, "unknown-member", "kind-member"
-            )
+            self.strategy_refs(task.get("strategy"), f"{pointer}/strategy", strategies)
+            self.member_refs(task.get("owner"), f"{pointer}/owner", members)
         for pointer, review in _entries(self.data, "reviews"):
             for fp, finding in _sub(review, "findings", pointer):
-                self.check_refs(
-                    finding.get("strategy"),
-                    f"{fp}/strategy",
-                    strategies,
-                    "unknown-strategy",
-                    "kind-strategy",
-                )
+                self.strategy_refs(finding.get("strategy"), f"{fp}/strategy", strategies)
             for ap, action in _sub(review, "next_actions", pointer):
-                self.check_refs(
-                    action.get("owner"), f"{ap}/owner", members, "unknown-member", "kind-member"
-                )
-                self.check_refs(
-                    action.get("strategy"),
-                    f"{ap}/strategy",
-                    strategies,
-                    "unknown-strategy",
-                    "kind-strategy",
-                )
+                self.member_refs(action.get("owner"), f"{ap}/owner", members)
+                self.strategy_refs(action.get("strategy"), f"{ap}/strategy", strategies)
+        self.previous_plan()
+
+    def member_refs(self, value: Any, pointer: str, known: list[str]) -> None:
+        self.check_refs(value, pointer, known, "unknown-member", "kind-member")
+
+    def goal_refs(self, value: Any, pointer: str, known: list[str]) -> None:
+        self.check_refs(value, pointer, known, "unknown-goal", "kind-goal")
+
+    def cause_refs(self, value: Any, pointer: str, known: list[str]) -> None:
+        self.check_refs(value, pointer, known, "unknown-root-cause", "kind-root-cause")
+
+    def strategy_refs(self, value: Any, pointer: str, known: list[str]) -> None:
+        self.check_refs(value, pointer, known, "unknown-strategy", "kind-strategy")
+
+    def previous_plan(self) -> None:
         previous = self.data.get("previous")
-        if isinstance(previous, str):
-            if previous == self.data.get("id"):
-                self.add(
-                    "unknown-plan",
-                    "/previous",
-                    self.words["previous-self"],
-                )
-            elif previous not in self.plan_ids:
-                others = self.plan_ids - {self.data.get("id")}
-                self.add(
-                    "unknown-plan",
-                    "/previous",
-                    self.say("unknown-plan", ref=previous, known=_listing(others, self.words)),
-                )
+        if not isinstance(previous, str):
+            return
+        if previous == self.data.get("id"):
+            self.add("unknown-plan", "/previous", self.words["previous-self"])
+        elif previous not in self.plan_ids:
+            others = self.plan_ids - {self.data.get("id")}
+            self.add(
+                "unknown-plan",
+                "/previous",
+                self.say("unknown-plan", ref=previous, known=_listing(others, self.words)),
+            )
 
     def in_period(self, value: Any, pointer: str, what: str) -> date | None:
         day = _day(value)

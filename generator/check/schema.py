@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import difflib
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -137,111 +138,158 @@ def _title(schema: Any, words: Words) -> str:
     return schema.get(key, "") if isinstance(schema, dict) else ""
 
 
+@dataclass(frozen=True)
+class _Error:
+    """One jsonschema error with what every message says of it."""
+
+    error: ValidationError
+    pointer: str
+    name: str  # the field as a person names it
+    got: str  # the value as a person recognises it
+    words: Words
+
+    def problem(self, rule: str, key: str, **values: object) -> Problem:
+        return Problem(rule, self.pointer, self.words.say(key, **values))
+
+
 def _explain(error: ValidationError, words: Words) -> Iterator[Problem]:
-    kind, pointer, value = error.validator, pointer_of(error), error.instance
-    name, got = _field_name(error, words), describe(value, words)
-    say = words.say
+    pointer, value = pointer_of(error), error.instance
+    found = _Error(error, pointer, _field_name(error, words), describe(value, words), words)
     if "propertyNames" in error.schema_path:
         # jsonschema reports a bad key at its object: point at the key itself
         key_pointer = f"{pointer}/{escape_pointer(str(value))}"
-        yield Problem("month-format", key_pointer, say("month-key", key=value), True)
+        yield Problem("month-format", key_pointer, words.say("month-key", key=value), True)
         return
-    if kind == "required":
-        for missing in error.validator_value:
-            if isinstance(value, dict) and missing not in value:
-                title = _title(_property_schema(error, missing), words)
-                hint = error.schema.get("x-hint-zh" if words.chinese else "x-hint")
-                message = say(
-                    "required",
-                    field=missing,
-                    title=say("required-title", title=title) if title else "",
-                    where=say("required-in", name=name) if error.absolute_path else "",
-                    why=say("required-why", hint=hint) if hint else "",
-                )
-                yield Problem("required", pointer, message)
-    elif kind == "additionalProperties":
-        known = sorted(error.schema.get("properties", {}))
-        for key in value:
-            if key in known:
-                continue
-            close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
-            message = (
-                say("unknown-field-close", key=key, close=close[0])
-                if close
-                else say("unknown-field-list", key=key, known=", ".join(known))
+    explain = _EXPLAINERS.get(error.validator, _other)
+    yield from explain(found)
+
+
+def _required(e: _Error) -> Iterator[Problem]:
+    say, value = e.words.say, e.error.instance
+    for missing in e.error.validator_value:
+        if isinstance(value, dict) and missing not in value:
+            title = _title(_property_schema(e.error, missing), e.words)
+            hint = e.error.schema.get("x-hint-zh" if e.words.chinese else "x-hint")
+            yield e.problem(
+                "required",
+                "required",
+                field=missing,
+                title=say("required-title", title=title) if title else "",
+                where=say("required-in", name=e.name) if e.error.absolute_path else "",
+                why=say("required-why", hint=hint) if hint else "",
             )
-            yield Problem("unknown-field", f"{pointer}/{escape_pointer(key)}", message, True)
-    elif kind == "type":
-        kinds = _kinds(error.validator_value, words)
-        yield Problem("type", pointer, say("type", name=name, kinds=kinds, got=got))
-    elif kind == "enum":
-        allowed = [str(v) for v in error.validator_value]
-        close = difflib.get_close_matches(str(value), allowed, n=1, cutoff=0.6)
-        message = say(
-            "enum",
-            name=name,
-            allowed=", ".join(allowed),
-            got=got,
-            close=say("enum-close", close=close[0]) if close else "",
+
+
+def _unknown_fields(e: _Error) -> Iterator[Problem]:
+    known = sorted(e.error.schema.get("properties", {}))
+    for key in e.error.instance:
+        if key in known:
+            continue
+        close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+        message = (
+            e.words.say("unknown-field-close", key=key, close=close[0])
+            if close
+            else e.words.say("unknown-field-list", key=key, known=", ".join(known))
         )
-        yield Problem("enum", pointer, message)
-    elif kind == "const":
-        rule = "schema-version" if pointer == "/schema" else "invalid-value"
-        expected = json.dumps(error.validator_value)
-        yield Problem(rule, pointer, say("const", name=name, expected=expected, got=got))
-    elif kind in ("pattern", "format"):
-        yield _pattern_problem(error, pointer, name, got, words)
-    elif kind in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
-        word = {"minimum": "at-least", "maximum": "at-most"}.get(kind, "beyond")
-        message = say(word, name=name, limit=error.validator_value, got=got)
-        yield Problem("out-of-range", pointer, message)
-    elif kind == "minItems":
-        need = error.validator_value
-        entries = "entry" if need == 1 else "entries"
-        yield Problem("too-few", pointer, say("too-few", name=name, need=need, entries=entries))
-    elif kind == "minLength":
-        yield Problem("empty-text", pointer, say("empty-text", name=name))
-    elif kind in ("maxLength", "maxItems"):
-        message = say("too-long", name=name, limit=error.validator_value)
-        yield Problem("too-long", pointer, message)
-    elif kind == "uniqueItems":
-        yield Problem("duplicate-item", pointer, say("duplicate-item", name=name))
-    elif kind in ("anyOf", "oneOf"):
-        yield from _choice_problems(error, pointer, name, got, words)
-    else:
-        message = say("invalid-value", name=name, detail=error.message)
-        yield Problem("invalid-value", pointer, message)
+        yield Problem("unknown-field", f"{e.pointer}/{escape_pointer(key)}", message, True)
 
 
-def _pattern_problem(
-    error: ValidationError, pointer: str, name: str, got: str, words: Words
-) -> Problem:
-    say = words.say
-    pattern = error.schema.get("pattern")
-    if pattern == DATE_PATTERN or error.schema.get("format") == "date":
-        key = "not-a-date" if error.validator == "format" else "date-form"
-        return Problem("date-format", pointer, say(key, name=name, got=got))
+def _type(e: _Error) -> Iterator[Problem]:
+    kinds = _kinds(e.error.validator_value, e.words)
+    yield e.problem("type", "type", name=e.name, kinds=kinds, got=e.got)
+
+
+def _enum(e: _Error) -> Iterator[Problem]:
+    allowed = [str(v) for v in e.error.validator_value]
+    close = difflib.get_close_matches(str(e.error.instance), allowed, n=1, cutoff=0.6)
+    hint = e.words.say("enum-close", close=close[0]) if close else ""
+    yield e.problem("enum", "enum", name=e.name, allowed=", ".join(allowed), got=e.got, close=hint)
+
+
+def _const(e: _Error) -> Iterator[Problem]:
+    rule = "schema-version" if e.pointer == "/schema" else "invalid-value"
+    expected = json.dumps(e.error.validator_value)
+    yield e.problem(rule, "const", name=e.name, expected=expected, got=e.got)
+
+
+def _range(e: _Error) -> Iterator[Problem]:
+    key = {"minimum": "at-least", "maximum": "at-most"}.get(e.error.validator, "beyond")
+    yield e.problem("out-of-range", key, name=e.name, limit=e.error.validator_value, got=e.got)
+
+
+def _too_few(e: _Error) -> Iterator[Problem]:
+    need = e.error.validator_value
+    entries = e.words["entry-one" if need == 1 else "entry-many"]
+    yield e.problem("too-few", "too-few", name=e.name, need=need, entries=entries)
+
+
+def _pattern(e: _Error) -> Iterator[Problem]:
+    yield _pattern_problem(e)
+
+
+def _empty(e: _Error) -> Iterator[Problem]:
+    yield e.problem("empty-text", "empty-text", name=e.name)
+
+
+def _too_long(e: _Error) -> Iterator[Problem]:
+    yield e.problem("too-long", "too-long", name=e.name, limit=e.error.validator_value)
+
+
+def _duplicate(e: _Error) -> Iterator[Problem]:
+    yield e.problem("duplicate-item", "duplicate-item", name=e.name)
+
+
+def _other(e: _Error) -> Iterator[Problem]:
+    yield e.problem("invalid-value", "invalid-value", name=e.name, detail=e.error.message)
+
+
+def _pattern_problem(e: _Error) -> Problem:
+    schema, name, got = e.error.schema, e.name, e.got
+    pattern = schema.get("pattern")
+    if pattern == DATE_PATTERN or schema.get("format") == "date":
+        key = "not-a-date" if e.error.validator == "format" else "date-form"
+        return e.problem("date-format", key, name=name, got=got)
     if pattern == MONTH_PATTERN:
-        return Problem("month-format", pointer, say("month-form", name=name, got=got))
+        return e.problem("month-format", "month-form", name=name, got=got)
     if pattern == SLUG_PATTERN:
-        return Problem("id-format", pointer, say("id-form", got=got))
-    return Problem("invalid-value", pointer, say("wrong-form", name=name, got=got))
+        return e.problem("id-format", "id-form", got=got)
+    return e.problem("invalid-value", "wrong-form", name=name, got=got)
 
 
-def _choice_problems(
-    error: ValidationError, pointer: str, name: str, got: str, words: Words
-) -> Iterator[Problem]:
-    say = words.say
+def _choice_problems(e: _Error) -> Iterator[Problem]:
     # The branch whose type fits the value explains best, e.g. a list owner with a bad id in it.
-    fitting = [e for e in error.context or () if e.validator != "type" or list(e.relative_path)]
+    context = e.error.context or ()
+    fitting = [sub for sub in context if sub.validator != "type" or list(sub.relative_path)]
     if fitting:
         for sub in fitting:
-            yield from _explain(sub, words)
+            yield from _explain(sub, e.words)
         return
-    if "owner" in pointer:
-        yield Problem("type", pointer, say("owner-type", name=name, got=got))
+    if "owner" in e.pointer:
+        yield e.problem("type", "owner-type", name=e.name, got=e.got)
         return
-    kinds = words["or"].join(
-        _kinds(e.validator_value, words) for e in error.context or () if e.validator == "type"
+    kinds = e.words["or"].join(
+        _kinds(sub.validator_value, e.words) for sub in context if sub.validator == "type"
     )
-    yield Problem("type", pointer, say("type", name=name, kinds=kinds, got=got))
+    yield e.problem("type", "type", name=e.name, kinds=kinds, got=e.got)
+
+
+_EXPLAINERS: dict[str, Callable[[_Error], Iterator[Problem]]] = {
+    "required": _required,
+    "additionalProperties": _unknown_fields,
+    "type": _type,
+    "enum": _enum,
+    "const": _const,
+    "pattern": _pattern,
+    "format": _pattern,
+    "minimum": _range,
+    "maximum": _range,
+    "exclusiveMinimum": _range,
+    "exclusiveMaximum": _range,
+    "minItems": _too_few,
+    "minLength": _empty,
+    "maxLength": _too_long,
+    "maxItems": _too_long,
+    "uniqueItems": _duplicate,
+    "anyOf": _choice_problems,
+    "oneOf": _choice_problems,
+}

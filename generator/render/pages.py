@@ -122,31 +122,7 @@ def plan_page(pm: PlanMetrics, ctx: PageContext) -> str:
     plan = pm.plan
     ctx = ctx.at(plan_page_path(plan.id))
     words = ctx.words
-    manager = plan.member(plan.manager)
     previous = ctx.data.plan(plan.previous)
-    header = Table(
-        "",
-        tuple(
-            words[f"field.{k}"]
-            for k in ("region", "manager", "period", "as_of", "goal_statuses", "task_statuses")
-        ),
-        (
-            (
-                ctx.region_link(plan.region or ""),
-                manager.name if manager else plan.manager,
-                f"{plan.period.name} ({day(plan.period.start)} – {day(plan.period.end)})",
-                day(pm.as_of),
-                Lines(tuple(goal_status(gm.status, words, gm.goal.metric) for gm in pm.goals)),
-                Lines(
-                    tuple(
-                        task_status(name, words, f"{words[f'task_status.{name}']} {n}")
-                        for name, n in pm.task_status_counts
-                    )
-                ),
-            ),
-        ),
-        "sp-header",
-    )
     cadence = plan.cadence
     cadence_rows = tuple(
         (words[f"field.{k}"], getattr(cadence, k))
@@ -158,7 +134,7 @@ def plan_page(pm: PlanMetrics, ctx: PageContext) -> str:
         words=words,
         title=page_title(plan.team),
         plan=plan,
-        header=header,
+        header=_plan_header(pm, ctx),
         notice=not_current_notice(pm, ctx),
         dashboard_href=ctx.href(dashboard_path(plan.id)),
         previous=ctx.link(
@@ -180,6 +156,26 @@ def plan_page(pm: PlanMetrics, ctx: PageContext) -> str:
         else None,
         body=sanitised_markdown(plan.body),
     )
+
+
+def _plan_header(pm: PlanMetrics, ctx: PageContext) -> Table:
+    """Region, manager, period, as-of date, and the statuses of goals and tasks."""
+    plan, words = pm.plan, ctx.words
+    manager = plan.member(plan.manager)
+    columns = ("region", "manager", "period", "as_of", "goal_statuses", "task_statuses")
+    task_counts = tuple(
+        task_status(name, words, f"{words[f'task_status.{name}']} {n}")
+        for name, n in pm.task_status_counts
+    )
+    row = (
+        ctx.region_link(plan.region or ""),
+        manager.name if manager else plan.manager,
+        f"{plan.period.name} ({day(plan.period.start)} – {day(plan.period.end)})",
+        day(pm.as_of),
+        Lines(tuple(goal_status(gm.status, words, gm.goal.metric) for gm in pm.goals)),
+        Lines(task_counts),
+    )
+    return Table("", tuple(words[f"field.{k}"] for k in columns), (row,), "sp-header")
 
 
 def dashboard_page(pm: PlanMetrics, ctx: PageContext) -> str:

@@ -121,6 +121,8 @@ WORDS: dict[str, tuple[str, str]] = {
         "{name}超出范围（{limit}），实际是 {got}",
     ),
     "too-few": ("{name} needs at least {need} {entries}", "{name}至少需要 {need} 项"),
+    "entry-one": ("entry", "项"),
+    "entry-many": ("entries", "项"),
     "empty-text": ("{name} must not be empty", "{name}不能为空"),
     "too-long": ("{name} is too long: at most {limit} allowed", "{name}太长：最多 {limit}"),
     "duplicate-item": ("{name} lists the same entry twice", "{name}中有重复的条目"),
