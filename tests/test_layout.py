@@ -80,7 +80,7 @@ def test_every_module_is_small_and_says_what_it_owns(path: Path) -> None:
 
 def test_the_stages_are_the_packages() -> None:
     tops = {p.relative_to(PACKAGE).parts[0].removesuffix(".py") for p in MODULES}
-    known = {name for names in STAGES for name in names} | {"__init__"}
+    known = {name for names in STAGES for name in names} | {"__init__", "__main__"}
     assert tops <= known, f"modules outside the pipeline: {sorted(tops - known)}"
     for name in ("check", "compute", "render", "site", "commands", "words"):
         assert (PACKAGE / name / "__init__.py").is_file(), name
