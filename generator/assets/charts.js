@@ -5,6 +5,10 @@
  * instant navigation swaps the page content without reloading scripts, so drawing is driven by
  * Material's document$ observable (emitted on every page load), not by per-page scripts.
  * The palette (light "default" / dark "slate") is applied at draw time and on every toggle.
+ *
+ * plotly.js (over a megabyte) is loaded only when a page has a chart: this script is on every
+ * page, and fetches plotly.min.js from beside itself (the site's own folder, which the page's
+ * Content-Security-Policy allows) the first time a page with charts is shown.
  */
 (function () {
   "use strict";
@@ -21,6 +25,33 @@
     }
   };
   var charts = []; // chart divs drawn and not purged yet
+  var PLOTLY_URL = (document.currentScript && document.currentScript.src || "").replace(
+    /charts\.js(?:[?#].*)?$/,
+    "plotly.min.js"
+  );
+  var plotlyLoading = null; // a Promise once plotly.min.js was asked for
+
+  // plotly.js, loaded once, on the first page that has a chart.
+  function plotly() {
+    if (typeof window.Plotly !== "undefined") {
+      return Promise.resolve(window.Plotly);
+    }
+    if (plotlyLoading === null) {
+      plotlyLoading = new Promise(function (resolve, reject) {
+        var script = document.createElement("script");
+        script.src = PLOTLY_URL;
+        script.onload = function () {
+          resolve(window.Plotly);
+        };
+        script.onerror = function () {
+          plotlyLoading = null; // the next page may try again
+          reject(new Error("salesplan: " + PLOTLY_URL + " could not be loaded"));
+        };
+        document.head.appendChild(script);
+      });
+    }
+    return plotlyLoading;
+  }
 
   function isDark() {
     return document.body.getAttribute("data-md-color-scheme") === "slate";
@@ -94,11 +125,18 @@
   }
 
   function draw() {
-    if (typeof window.Plotly === "undefined") {
-      console.warn("salesplan: plotly.js is not loaded, charts are not drawn");
-      return;
+    if (typeof window.Plotly !== "undefined") {
+      purgeDetached();
     }
-    purgeDetached();
+    if (document.querySelector(".salesplan-chart:not([" + DRAWN + "])") === null) {
+      return; // a page without charts loads no plotly.js
+    }
+    plotly().then(drawAll, function (error) {
+      console.warn(error.message);
+    });
+  }
+
+  function drawAll() {
     keepPlotlyStyle();
     var divs = document.querySelectorAll(".salesplan-chart:not([" + DRAWN + "])");
     Array.prototype.forEach.call(divs, function (div) {
@@ -121,6 +159,9 @@
   }
 
   function retheme() {
+    if (typeof window.Plotly === "undefined") {
+      return;
+    }
     charts.forEach(function (div) {
       if (div.isConnected && div.layout) {
         window.Plotly.relayout(div, themeUpdate(div.layout));

@@ -21,6 +21,7 @@ from .reference import SCHEMA_FILE, reference_page
 
 STYLESHEET = "assets/salesplan/salesplan.css"
 MERMAID_SCRIPT = "assets/salesplan/mermaid.min.js"
+DIAGRAMS_SCRIPT = "assets/salesplan/diagrams.js"  # loads MERMAID_SCRIPT on pages with diagrams
 
 __all__ = [
     "ALERTS",
@@ -42,20 +43,22 @@ def extra_css() -> tuple[str, ...]:
 
 
 def extra_javascript() -> tuple[str, ...]:
-    """Scripts the site must load, in order.
+    """Scripts every page loads: two small loaders, never plotly.js or Mermaid themselves.
 
-    Mermaid is shipped with the site: Material uses a global `mermaid` when there is one and
-    only otherwise fetches it from a CDN, which corporate networks block.
+    Both are shipped with the site and fetched only by the pages that draw a chart or a
+    diagram (see generator/assets/charts.js and diagrams.js): Material would otherwise fetch
+    Mermaid from a CDN, which corporate networks block.
     """
-    return (MERMAID_SCRIPT, *chart_embed.CHART_SCRIPTS)
+    return (DIAGRAMS_SCRIPT, chart_embed.RENDERER)
 
 
 def static_files() -> dict[str, bytes]:
-    """The stylesheet, Mermaid and the chart assets."""
+    """The stylesheet, Mermaid and its loader, and the chart assets."""
     here = resources.files(__package__)
     files = {
         STYLESHEET: (here / "salesplan.css").read_bytes(),
         MERMAID_SCRIPT: (here / "vendor" / "mermaid.min.js").read_bytes(),
+        DIAGRAMS_SCRIPT: (resources.files("generator") / "assets" / "diagrams.js").read_bytes(),
     }
     files.update(chart_embed.chart_assets())
     return files

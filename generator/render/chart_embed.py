@@ -1,11 +1,13 @@
 """Charts in pages: the HTML block that carries a figure, and the scripts that draw it.
 
-plotly.js is copied once from the installed plotly package into the site (no CDN), beside the
-one renderer script that draws every `.salesplan-chart` after Material's instant navigation.
+plotly.js is copied once into the site (no CDN), beside the one renderer script that draws every
+`.salesplan-chart` after Material's instant navigation; the renderer loads plotly.js only on the
+pages that have a chart.
 """
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from functools import cache
@@ -13,6 +15,8 @@ from importlib import resources
 from typing import Any
 
 CHART_SCRIPTS = ("assets/salesplan/plotly.min.js", "assets/salesplan/charts.js")
+# Every page loads the renderer; the renderer loads plotly.js on the pages with a chart.
+PLOTLY, RENDERER = CHART_SCRIPTS
 _SLUG = re.compile(r"[a-z0-9][a-z0-9-]*")
 
 # Characters that could end the HTML attribute or start markup, as JSON escapes. They only
@@ -28,16 +32,17 @@ def safe_chart_id(text: str) -> str:
     return slug
 
 
-def chart_block(figure: dict[str, Any], chart_id: str) -> str:
+def chart_block(figure: dict[str, Any], chart_id: str, label: str = "") -> str:
     """The HTML of one chart for a Markdown page; put it on its own line between blank lines.
 
     The figure travels in a data attribute, not in a <script type="application/json">: on
     instant navigation Material re-creates inline scripts without their type, which would
-    run the JSON as JavaScript.
+    run the JSON as JavaScript. `label` names the chart for screen readers (an image).
     """
     payload = json.dumps(figure, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    named = f' role="img" aria-label="{html.escape(label, quote=True)}"' if label else ""
     return (
-        f'<div class="salesplan-chart" id="{safe_chart_id(chart_id)}" '
+        f'<div class="salesplan-chart" id="{safe_chart_id(chart_id)}"{named} '
         f"data-figure='{payload.translate(_ATTRIBUTE_SAFE)}'></div>"
     )
 

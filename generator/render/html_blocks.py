@@ -13,12 +13,15 @@ import re
 import secrets
 from collections.abc import Sequence
 
-# A table block as _table.html.j2 writes it, or a chart block (chart_embed.chart_block). Autoescape
-# turns every `<` of a plan text into `&lt;`, so the first `\n</table>\n</div>` after the
-# opening tag is the block's own end.
+# A table block as _table.html.j2 writes it, a chart with its table (_chart.html.j2) or alone
+# (chart_embed.chart_block), or a plan's body (one line, see markup.sanitised_markdown).
+# Autoescape turns every `<` of a plan text into `&lt;`, so the first `\n</table>\n</div>`
+# (or `\n</figure>`) after the opening tag is the block's own end.
 _BLOCK = re.compile(
-    r'^<div class="sp-table[^"\n]*">\n<table>\n.*?\n</table>\n</div>$'
-    r'|^<div class="salesplan-chart" [^\n]*></div>$',
+    r'^<div class="sp-table[^"\n]*"[^>\n]*>\n<table>\n.*?\n</table>\n</div>$'
+    r'|^<figure class="sp-chart">\n.*?\n</figure>$'
+    r'|^<div class="salesplan-chart" [^\n]*></div>$'
+    r'|^<div class="sp-body">[^\n]*</div>$',
     flags=re.M | re.S,
 )
 

@@ -11,6 +11,7 @@ import html
 import re
 from functools import cache
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import jinja2
 import markdown
@@ -101,11 +102,14 @@ def plain_text(text: object) -> Markup:
 def mermaid_text(text: object) -> Markup:
     """Text for a quoted Mermaid node label, `id["…"]`, using Mermaid's `#code;` entities.
 
-    `#` goes first so that the entities written next are not escaped again.
+    `#` goes first so that the entities written next are not escaped again. `%` is written as
+    an entity too: Mermaid reads `%%{init: …}%%` anywhere in a diagram as settings for the whole
+    diagram (its theme, its fonts from another host), even inside a quoted label.
     """
     flat = " ".join(str(text).split())
     for char, entity in (
         ("#", "#35;"),
+        ("%", "#37;"),
         ('"', "#quot;"),
         ("<", "#lt;"),
         (">", "#gt;"),
@@ -119,10 +123,14 @@ def mermaid_text(text: object) -> Markup:
 
 
 def sanitised_markdown(text: str) -> Markup:
-    """A plan's Markdown body as HTML, cleaned by an allow-list (no script, style, handlers).
+    """A plan's Markdown body as HTML on one line, cleaned by an allow-list (no script, style,
+    handlers, classes).
 
     Links keep only http, https and mailto URLs (or relative ones); the cleaner adds
-    `rel="noopener noreferrer"`.
+    `rel="noopener noreferrer"`. Images keep only a relative address (a file of the site
+    itself): an image from another host would tell that host who reads the plan, and when.
+    The HTML is one line, so that nothing in it starts a line of the page's Markdown: a
+    fence there (```` ```mermaid ````) would become a diagram of the plan's own.
     """
     if not text.strip():
         return Markup("")
@@ -134,11 +142,21 @@ def sanitised_markdown(text: str) -> Markup:
         url_schemes=_URL_SCHEMES,
         link_rel="noopener noreferrer",
         strip_comments=True,
+        attribute_filter=_same_site_images,
     )
-    # A blank line would end the HTML block inside the Markdown page; <pre> keeps its newlines
-    # as entities so the code stays readable.
+    # <pre> keeps its newlines as entities so the code stays readable; anywhere else a
+    # newline is a space.
     cleaned = re.sub(r"<pre>(.*?)</pre>", _keep_pre_newlines, cleaned, flags=re.S)
-    return Markup(re.sub(r"\n\s*\n", "\n", cleaned).strip())
+    return Markup(" ".join(cleaned.split("\n")).strip())
+
+
+def _same_site_images(tag: str, attribute: str, value: str) -> str | None:
+    """nh3's attribute filter: an image's `src` stays only when it is a relative address."""
+    if tag == "img" and attribute == "src":
+        address = urlsplit(value.strip())
+        if address.scheme or address.netloc or value.strip().startswith(("/", "\\")):
+            return None
+    return value
 
 
 @cache

@@ -8,8 +8,10 @@ import json
 from markupsafe import Markup
 
 from ..compute import PlanMetrics, Rollup
+from ..words import Words
 from . import chart_embed, charts
 from .cells import Lines, Link, Table, goal_status, task_status
+from .chart_text import chart_table, chart_title
 from .context import PageContext
 from .format import day
 from .markup import render_template, sanitised_markdown
@@ -24,6 +26,9 @@ from .overview import (
 )
 from .paths import ALERTS, HOME, dashboard_path, plan_page_path
 from .tables import context_tables, root_cause_table, template_tables
+
+# What the rows of a chart's table are (see chart_text.chart_table).
+TEAM, REGION, GOAL, TASK = (f"chart.table.{k}" for k in ("team", "region", "goal", "task"))
 
 
 def page_title(text: str) -> Markup:
@@ -54,7 +59,7 @@ def home_page(ctx: PageContext) -> str:
                 Lines(tuple(rollup_line_text(line, words) for line in org.lines)),
             ),
         ),
-        "sp-headline",
+        "sp-headline sp-stack",
     )
     metrics = list(data.current)
     return render_template(
@@ -67,10 +72,10 @@ def home_page(ctx: PageContext) -> str:
         teams=teams_table(metrics, ctx),
         regions=regions_table(data.regions, ctx),
         has_plans=bool(metrics),
-        team_chart=_chart(charts.team_attainment(metrics, words), "team-attainment")
+        team_chart=_chart(charts.team_attainment(metrics, words), "team-attainment", words, TEAM)
         if metrics
         else "",
-        region_chart=_chart(charts.region_rollups(data.regions, words), "regions")
+        region_chart=_chart(charts.region_rollups(data.regions, words), "regions", words, REGION)
         if metrics
         else "",
     )
@@ -96,7 +101,7 @@ def region_page(r: Rollup, ctx: PageContext) -> str:
         help_needed=attention_table(
             metrics, ctx, words["page.region.help_needed"], "sp-help-needed", help_only=True
         ),
-        team_chart=_chart(charts.team_attainment(metrics, words), "team-attainment"),
+        team_chart=_chart(charts.team_attainment(metrics, words), "team-attainment", words, TEAM),
     )
 
 
@@ -175,7 +180,7 @@ def _plan_header(pm: PlanMetrics, ctx: PageContext) -> Table:
         Lines(tuple(goal_status(gm.status, words, gm.goal.metric) for gm in pm.goals)),
         Lines(task_counts),
     )
-    return Table("", tuple(words[f"field.{k}"] for k in columns), (row,), "sp-header")
+    return Table("", tuple(words[f"field.{k}"] for k in columns), (row,), "sp-header sp-stack")
 
 
 def dashboard_page(pm: PlanMetrics, ctx: PageContext) -> str:
@@ -186,7 +191,9 @@ def dashboard_page(pm: PlanMetrics, ctx: PageContext) -> str:
     trends = tuple(
         (
             gm.goal.metric,
-            _chart(charts.goal_trend(gm, plan, pm.as_of, words), f"trend-{gm.goal.id}"),
+            _chart(
+                charts.goal_trend(gm, plan, pm.as_of, words), f"trend-{gm.goal.id}", words, GOAL
+            ),
         )
         for gm in pm.goals
     )
@@ -199,9 +206,9 @@ def dashboard_page(pm: PlanMetrics, ctx: PageContext) -> str:
         plan_href=ctx.href(plan_page_path(plan.id)),
         as_of=day(pm.as_of),
         trends=trends,
-        bullets=_chart(charts.attainment_bullets(pm, words), "attainment"),
-        gantt=_chart(charts.task_gantt(pm, words), "gantt") if pm.tasks else "",
-        burnup=_chart(charts.burnup(pm, words), "burnup") if pm.tasks else "",
+        bullets=_chart(charts.attainment_bullets(pm, words), "attainment", words, GOAL),
+        gantt=_chart(charts.task_gantt(pm, words), "gantt", words, TASK) if pm.tasks else "",
+        burnup=_chart(charts.burnup(pm, words), "burnup", words, TASK) if pm.tasks else "",
     )
 
 
@@ -224,6 +231,9 @@ def alerts_page(ctx: PageContext) -> str:
     )
 
 
-def _chart(figure: dict, chart_id: str) -> Markup:
+def _chart(figure: dict, chart_id: str, words: Words, first_column: str) -> Markup:
+    """A chart with its figures as a table (its text alternative), for a Markdown page."""
     # chart_embed writes the figure JSON safely; its snippet is trusted markup.
-    return Markup(chart_embed.chart_block(figure, chart_id))
+    block = Markup(chart_embed.chart_block(figure, chart_id, chart_title(figure)))
+    data = chart_table(figure, words, first_column)
+    return Markup(render_template("_chart.html.j2", words=words, block=block, data=data).strip())
