@@ -22,18 +22,22 @@ from .reference import SCHEMA_FILE, reference_page
 STYLESHEET = "assets/salesplan/salesplan.css"
 MERMAID_SCRIPT = "assets/salesplan/mermaid.min.js"
 DIAGRAMS_SCRIPT = "assets/salesplan/diagrams.js"  # loads MERMAID_SCRIPT on pages with diagrams
+# Runs the search worker of a site opened from a folder (file://); see site/offline.py.
+WORKER_SHIM = "assets/salesplan/iframe-worker.js"
 
 __all__ = [
     "ALERTS",
     "HOME",
     "REFERENCE",
     "SCHEMA_FILE",
+    "WORKER_SHIM",
     "PageContext",
     "dashboard_path",
     "extra_css",
     "extra_javascript",
     "plan_page_path",
     "render_site",
+    "worker_shim",
 ]
 
 
@@ -53,15 +57,21 @@ def extra_javascript() -> tuple[str, ...]:
 
 
 def static_files() -> dict[str, bytes]:
-    """The stylesheet, Mermaid and its loader, and the chart assets."""
+    """The stylesheet, Mermaid and its loader, the offline worker shim, the chart assets."""
     here = resources.files(__package__)
     files = {
         STYLESHEET: (here / "salesplan.css").read_bytes(),
         MERMAID_SCRIPT: (here / "vendor" / "mermaid.min.js").read_bytes(),
         DIAGRAMS_SCRIPT: (resources.files("generator") / "assets" / "diagrams.js").read_bytes(),
+        WORKER_SHIM: worker_shim().encode("utf-8"),
     }
     files.update(chart_embed.chart_assets())
     return files
+
+
+def worker_shim() -> str:
+    """The vendored iframe-worker shim (vendor/README.md), as text."""
+    return (resources.files(__package__) / "vendor" / "iframe-worker.shim.js").read_text("utf-8")
 
 
 def render_site(

@@ -10,6 +10,7 @@ from urllib.parse import quote
 
 HOME = "index.md"
 ALERTS = "alerts.md"
+PROBLEMS = "plan-problems.md"  # only under `serve`, while a plan has an error
 REGIONS_FOLDER = "regions"
 NO_REGION_SLUG = "no-region"  # the page of the plans without a region, whatever the language
 

@@ -1,11 +1,16 @@
 """The MkDocs plugin `salesplan`: its declared options, and MkDocs events wired to the pipeline.
 
-Generated pages live in memory only (File.generated); nothing is written to docs/.
+Generated pages live in memory only (File.generated); nothing is written to docs/. Every page
+gets the site's Content-Security-Policy (policy.py). Under `serve`, a plan with an error never
+stops the preview: the site keeps its last good pages and shows the problems (preview.py);
+`build` stays strict and fails.
 """
 
 from __future__ import annotations
 
+import logging
 import os
+from collections.abc import Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -18,13 +23,16 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from ..compute import SiteData
+from ..model import Plan
 from ..render import extra_css, extra_javascript
 from ..render.html_blocks import HtmlBlocks
 from ..settings import SettingError, resolve_as_of, time_zone
 from ..words import Words
-from . import nav
+from . import nav, offline
 from .output import mark_built, site_dir_problem
 from .pipeline import PlanChecks, PlansInvalid, site_pages
+from .policy import with_policy
+from .preview import Preview
 
 
 class NavTeams(opt.BaseConfigOption[bool | str]):
@@ -79,6 +87,13 @@ class SalesPlanPlugin(BasePlugin[SalesPlanConfig]):
         self._as_of: date | None = None
         self._html_blocks = HtmlBlocks()
         self._set_aside: dict[str, tuple[str, ...]] = {}  # page path → its HTML blocks
+        self._preview: Preview | None = None  # under `serve` only
+        self._offline = False
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # With this event defined, MkDocs keeps the plugin from one rebuild of `serve` to the
+        # next: the preview remembers the last good pages there.
+        self._preview = Preview() if command == "serve" else None
 
     def plans_dir(self, config: MkDocsConfig) -> Path:
         """The plans folder, relative to mkdocs.yml."""
@@ -98,16 +113,28 @@ class SalesPlanPlugin(BasePlugin[SalesPlanConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # Each build (and each rebuild under `serve`) starts here: load → render again.
         self._words = Words.of(site_language(self.config.language, config))
+        # Material's search cuts Chinese text with jieba, which logs each start at DEBUG level.
+        logging.getLogger("jieba").setLevel(logging.WARNING)
+        self._offline = offline.offline_build(config)
+        if self._offline:
+            offline.prepare(config)
         try:
             self._as_of = self.as_of(self._words)
-            _, plans = self.checks.plans(self.plans_dir(config), self._words)
         except SettingError as error:
             raise PluginError(f"salesplan: {error}") from None
-        except PlansInvalid as error:
-            raise PluginError(f"the plans have errors:\n{error}") from None
-        self._data, self._pages = site_pages(
-            plans, self._as_of, self._words, directory_urls=config.use_directory_urls
-        )
+        result = self.checks.result(self.plans_dir(config), self._words)
+        if not result.ok and self._preview is None:
+            raise PluginError(f"the plans have errors:\n{PlansInvalid(result)}")
+
+        def render(plans: Sequence[Plan]) -> tuple[SiteData, dict[str, str | bytes]]:
+            as_of, urls = self._as_of or date.today(), config.use_directory_urls
+            return site_pages(plans, as_of, self._words, directory_urls=urls)
+
+        if self._preview is None:
+            self._data, self._pages = render(result.plans)
+        else:
+            project = Path(config.config_file_path or ".").parent
+            self._data, self._pages = self._preview.site(result, render, self._words, project)
         for path in extra_css():
             if path not in config.extra_css:
                 config.extra_css.append(path)
@@ -175,7 +202,25 @@ class SalesPlanPlugin(BasePlugin[SalesPlanConfig]):
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
         blocks = self._set_aside.pop(page.file.src_uri, ())
-        return self._html_blocks.restore(html, blocks)
+        html = self._html_blocks.restore(html, blocks)
+        if self._preview is not None:
+            banner = self._preview.banner(page.file.src_uri, config.use_directory_urls)
+            html = banner + html
+        return html
+
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        return self._with_policy(output)
+
+    def on_post_template(
+        self, output_content: str, /, *, template_name: str, config: MkDocsConfig
+    ) -> str | None:
+        # Pages made from a theme template alone: the 404 page.
+        return self._with_policy(output_content) if template_name.endswith(".html") else None
+
+    def _with_policy(self, page: str) -> str:
+        frame = offline.frame_script(page) if self._offline else None
+        serving = self._preview is not None
+        return with_policy(page, serving=serving, extra_scripts=[frame] if frame else [])
 
     def on_serve(self, server, /, *, config: MkDocsConfig, builder):
         server.watch(str(self.plans_dir(config)))

@@ -28,7 +28,11 @@ WORDS: dict[str, tuple[str, str]] = {
     "problems.file": ("File", "文件"),
     "problems.line": ("Line", "行"),
     "problems.rule": ("Rule", "规则"),
+    "problems.where": ("Where", "位置"),
     "problems.message": ("Problem", "问题"),
+    "problems.error": ("Error", "错误"),
+    "problems.warning": ("Warning", "提醒"),
+    "problems.entry": ("{severity}: {message}", "{severity}：{message}"),
     "problems.n-files": ("{n} file{s}", "{n} 个文件"),
     # The hand-written guide pages in the navigation (site/nav.py), and the other language
     "guide.editing": ("Editing a plan", "编辑计划"),
