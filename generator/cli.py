@@ -215,10 +215,20 @@ def status(
 @click.option(
     "--site-dir", type=click.Path(path_type=Path), help="Where to write the site (default: site/)."
 )
+@click.option(
+    "--offline",
+    is_flag=True,
+    help="Build a site that opens from its folder by double-clicking index.html, without a "
+    "web server (Material's offline plugin): for previews sent as a zip.",
+)
 @lang_option
 @config_file_option
 def build(
-    as_of: str | None, site_dir: Path | None, lang: str | None, config_file: Path | None
+    as_of: str | None,
+    site_dir: Path | None,
+    offline: bool,
+    lang: str | None,
+    config_file: Path | None,
 ) -> None:
     """Check the plans, then build the site in strict mode.
 
@@ -229,7 +239,7 @@ def build(
     _, words = _site(config_file, lang)
     day = parse_date(as_of, "--as-of", words) if as_of else None
     with _mkdocs_log(logging.INFO):
-        result = run(config_file, words=words, as_of=day, site_dir=site_dir)
+        result = run(config_file, words=words, as_of=day, site_dir=site_dir, offline=offline)
     if result.warnings:
         click.echo(reporters.text(result, color=_colour(sys.stderr)), err=True, nl=False)
 

@@ -18,10 +18,13 @@ def build(
     words: Words,
     as_of: date | None = None,
     site_dir: Path | None = None,
+    offline: bool = False,
 ) -> CheckResult:
     """Check the plans (reported as `validate` does), then build the site in strict mode.
 
-    Returns the check (its warnings); raises CommandError when the plans or the build fail.
+    `offline` builds a site that opens from its folder (file://), with Material's offline
+    plugin. Returns the check (its warnings); raises CommandError when the plans or the build
+    fail.
     """
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.exceptions import MkDocsException
@@ -30,6 +33,9 @@ def build(
     if site_dir is not None:
         overrides["site_dir"] = str(site_dir)
     config = load_site_config(config_file, required=True, **overrides)
+    if offline:
+        plugins = configured_plugins(config, extra=("offline",))
+        config = load_site_config(config_file, required=True, plugins=plugins, **overrides)
     plugin = _plugin(config, config_file, words)
     if as_of is not None:
         plugin.config.as_of = as_of
@@ -59,7 +65,7 @@ def serve(
     overrides: dict[str, object] = {}
     if as_of is not None:
         # MkDocs loads mkdocs.yml again at each rebuild: the plugin's options travel with it.
-        overrides["plugins"] = plugins_with_as_of(config, as_of)
+        overrides["plugins"] = configured_plugins(config, as_of=as_of)
     try:
         mkdocs_serve(
             str(config_file or DEFAULT_CONFIG), dev_addr=dev_addr, livereload=True, **overrides
@@ -68,9 +74,11 @@ def serve(
         raise CommandError(str(error)) from None
 
 
-def plugins_with_as_of(config: SiteConfig, as_of: date) -> list:
+def configured_plugins(
+    config: SiteConfig, *, as_of: date | None = None, extra: tuple[str, ...] = ()
+) -> list:
     """The `plugins` setting of mkdocs.yml, as MkDocs read it, with the salesplan plugin's
-    as_of set."""
+    as_of set (when given) and the `extra` plugins added unless listed already."""
     from mkdocs.utils import yaml_load
 
     with open(config.mkdocs.config_file_path, "rb") as file:
@@ -82,9 +90,11 @@ def plugins_with_as_of(config: SiteConfig, as_of: date) -> list:
     for entry in listed:
         if entry == "salesplan":
             entry = {"salesplan": {}}
-        if isinstance(entry, dict) and "salesplan" in entry:
+        if isinstance(entry, dict) and "salesplan" in entry and as_of is not None:
             entry = {"salesplan": {**(entry["salesplan"] or {}), "as_of": as_of}}
         plugins.append(entry)
+    names = {entry if isinstance(entry, str) else next(iter(entry), "") for entry in plugins}
+    plugins += [name for name in extra if name not in names and f"material/{name}" not in names]
     return plugins
 
 

@@ -4,6 +4,8 @@ With Material's `offline` plugin in the configuration (`salesplan build --offlin
 the plugin here makes our part of the site work from a folder too:
 - links end in `.html` (use_directory_urls off), set before our pages are rendered, whichever
   plugin runs first;
+- instant navigation is turned off: it cannot fetch pages from a folder, and Material then ends
+  its `document$` stream before the first page, so no chart would ever be drawn;
 - browsers refuse workers on file:// pages, so Material runs its search worker in a hidden frame
   with the iframe-worker shim, which its offline plugin would fetch from a CDN. The vendored
   shim (render/vendor) is listed in `extra.polyfills` instead, so Material adds none;
@@ -41,8 +43,10 @@ def offline_build(config: MkDocsConfig) -> bool:
 
 
 def prepare(config: MkDocsConfig) -> None:
-    """Links to .html files, and the vendored shim instead of the CDN's."""
+    """Links to .html files, no instant navigation, the vendored shim instead of the CDN's."""
     config.use_directory_urls = False
+    features = config.theme.get("features") or []
+    config.theme["features"] = [f for f in features if not f.startswith("navigation.instant")]
     polyfills = [p for p in config.extra.get("polyfills", []) if "iframe-worker" not in str(p)]
     config.extra["polyfills"] = [*polyfills, WORKER_SHIM]
 
