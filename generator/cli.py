@@ -148,10 +148,21 @@ def app() -> None:
     "markdown for the job summary.",
 )
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+@click.option(
+    "--source-url",
+    metavar="URL",
+    help="With --format markdown, link each problem to its line: where the files are on the "
+    "web, e.g. https://github.com/OWNER/REPO/blob/COMMIT.",
+)
 @lang_option
 @config_file_option
 def validate(
-    paths: tuple[str, ...], fmt: str, strict: bool, lang: str | None, config_file: Path | None
+    paths: tuple[str, ...],
+    fmt: str,
+    strict: bool,
+    source_url: str | None,
+    lang: str | None,
+    config_file: Path | None,
 ) -> None:
     """Check plan files and report every problem with its file, line and column.
 
@@ -165,7 +176,7 @@ def validate(
     config, words = _site(config_file, lang)
     result = run(paths, config=config, words=words, strict=strict)
     color = fmt == "text" and _colour(sys.stdout)
-    click.echo(reporters.REPORTERS[fmt](result, color), nl=False)
+    click.echo(reporters.REPORTERS[fmt](result, color, source_url), nl=False)
     sys.exit(0 if result.ok else 1)
 
 

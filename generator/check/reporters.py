@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from urllib.parse import quote
 
 from ..words import Words
 from .result import CheckResult
@@ -30,7 +31,7 @@ def summary_line(report: CheckResult) -> str:
     )
 
 
-def text(report: CheckResult, color: bool = False) -> str:
+def text(report: CheckResult, color: bool = False, source_url: str | None = None) -> str:
     lines = []
     for d in report.diagnostics:
         line = str(d)
@@ -45,7 +46,7 @@ def text(report: CheckResult, color: bool = False) -> str:
     return "\n".join(lines) + "\n"
 
 
-def as_json(report: CheckResult, color: bool = False) -> str:
+def as_json(report: CheckResult, color: bool = False, source_url: str | None = None) -> str:
     return (
         json.dumps([d.as_dict() for d in report.diagnostics], ensure_ascii=False, indent=2) + "\n"
     )
@@ -59,7 +60,7 @@ def _escape_property(value: str) -> str:
     return _escape_data(value).replace(":", "%3A").replace(",", "%2C")
 
 
-def github(report: CheckResult, color: bool = False) -> str:
+def github(report: CheckResult, color: bool = False, source_url: str | None = None) -> str:
     """Workflow commands: each diagnostic becomes an annotation on its line of the pull request."""
     lines = []
     for d in report.diagnostics:
@@ -91,8 +92,12 @@ def _cell(value: object) -> str:
     )
 
 
-def markdown(report: CheckResult, color: bool = False) -> str:
-    """A Markdown table for the GitHub job summary, cut below GitHub's 1 MiB limit."""
+def markdown(report: CheckResult, color: bool = False, source_url: str | None = None) -> str:
+    """A Markdown table for the GitHub job summary, cut below GitHub's 1 MiB limit.
+
+    With `source_url` (where the files are on the web, e.g.
+    `https://github.com/OWNER/REPO/blob/COMMIT`), each problem's line links to that line.
+    """
     words = Words.of(report.language)
     icon = "❌" if not report.ok else ("⚠️" if report.diagnostics else "✅")
     head = [f"### {icon} {words['md-heading']}: {summary_line(report)}", ""]
@@ -102,8 +107,11 @@ def markdown(report: CheckResult, color: bool = False) -> str:
     out, size = list(head), sum(len(h.encode()) + 1 for h in head)
     for shown, d in enumerate(report.diagnostics):
         sign = "❌" if d.severity == "error" else "⚠️"
+        where = f"{d.line}:{d.column}"
+        if source_url:
+            where = f"[{where}]({_line_url(source_url, d.file, d.line)})"
         row = (
-            f"| {sign} | `{_cell(d.file)}` | {d.line}:{d.column} | `{d.rule}` | "
+            f"| {sign} | `{_cell(d.file)}` | {where} | `{d.rule}` | "
             f"`{_cell(d.pointer or '/')}` | {_cell(d.message)} |"
         )
         if size + len(row.encode()) + 200 > SUMMARY_LIMIT:
@@ -115,7 +123,13 @@ def markdown(report: CheckResult, color: bool = False) -> str:
     return "\n".join(out) + "\n"
 
 
-REPORTERS: dict[str, Callable[[CheckResult, bool], str]] = {
+def _line_url(source_url: str, file: str, line: int) -> str:
+    """The address of one line of a file: GitHub's `…/blob/COMMIT/path#L12`."""
+    path = quote(file.replace("\\", "/").removeprefix("./"), safe="/")
+    return f"{source_url.rstrip('/')}/{path}#L{line}"
+
+
+REPORTERS: dict[str, Callable[[CheckResult, bool, str | None], str]] = {
     "text": text,
     "json": as_json,
     "github": github,
