@@ -38,7 +38,7 @@ def site_and_status(tmp_path_factory):
 
 
 def _rows(page: str, css: str) -> list[str]:
-    table = re.search(rf'<div class="sp-table [^"]*{css}[^"]*">(.*?)</table>', page, re.S)
+    table = re.search(rf'<div class="sp-table [^"]*{css}[^"]*"[^>]*>(.*?)</table>', page, re.S)
     assert table, css
     body = table.group(1).split("<tbody>", 1)[1]
     return re.findall(r"<tr>(.*?)</tr>", body, re.S)

@@ -466,11 +466,12 @@ def test_empty_rollup():
 
 # --- the formulas page ----------------------------------------------------------------------
 
-FORMULAS = Path(__file__).parent.parent / "docs" / "formulas.md"
+DOCS = Path(__file__).parent.parent / "docs"
+FORMULAS = (DOCS / "formulas.md", DOCS / "en" / "formulas.md")  # Chinese, English
 
 
 def test_formulas_page_shows_the_numbers_the_code_computes():
-    text = FORMULAS.read_text(encoding="utf-8")
+    text = "\n".join(path.read_text(encoding="utf-8") for path in FORMULAS)
     plan = make_plan()
     mid = goal_metrics(plan.goals[0], plan, date(2023, 8, 15))
     shown = [

@@ -1,4 +1,9 @@
-"""The site's navigation: home, alerts, a section per region, the guide, the reference."""
+"""The site's navigation: home, alerts, a section per region, the guide, the reference.
+
+One language per site: the hand-written guide pages in the nav are those of the site's
+language, titled from the words catalogue. English pages live under docs/en/, the others are
+Chinese; each page links to its counterpart, which is built but left out of the nav.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +15,8 @@ from ..render import ALERTS, HOME, REFERENCE, plan_page_path
 from ..render.paths import region_page_paths
 from ..words import Words
 
-GUIDE_ORDER = ("editing.md", "changing-a-plan.md", "formulas.md", "rules.md")
+GUIDE_ORDER = ("editing", "changing-a-plan", "formulas", "rules")  # titled "guide.<name>"
+ENGLISH_FOLDER = "en/"  # docs/en/ holds the English guide pages
 NAV_TEAMS_LIMIT = 60  # nav_teams "auto": teams in the nav up to this many plans
 
 
@@ -52,12 +58,35 @@ def site_nav(
         nav.append({html.escape(name or words["site.no_region"]): entries})
     guide = sorted(
         guide_pages,
-        key=lambda p: (GUIDE_ORDER.index(p) if p in GUIDE_ORDER else len(GUIDE_ORDER), p),
+        key=lambda p: (
+            GUIDE_ORDER.index(_name(p)) if _name(p) in GUIDE_ORDER else len(GUIDE_ORDER),
+            p,
+        ),
     )
     if guide:
-        nav.append({words["site.guide"]: list(guide)})
+        nav.append({words["site.guide"]: [_guide_entry(page, words) for page in guide]})
     nav.append({words["site.reference"]: REFERENCE})
     return nav
+
+
+def page_language(path: str) -> str:
+    """The language of a hand-written page: "en" under docs/en/, else "zh"."""
+    return "en" if path.startswith(ENGLISH_FOLDER) else "zh"
+
+
+def in_language(pages: Sequence[str], language: str) -> list[str]:
+    """The hand-written pages of one language (the site's: its guide in the nav)."""
+    return [page for page in pages if page_language(page) == language]
+
+
+def _name(path: str) -> str:
+    return path.removeprefix(ENGLISH_FOLDER).removesuffix(".md")
+
+
+def _guide_entry(path: str, words: Words) -> dict | str:
+    # The catalogue titles our own guide pages; any other page keeps its own title (its h1).
+    title = words.get(f"guide.{_name(path)}")
+    return {title: path} if title else path
 
 
 def nav_pages(nav: list) -> set[str]:

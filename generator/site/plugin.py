@@ -157,15 +157,18 @@ class SalesPlanPlugin(BasePlugin[SalesPlanConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         in_nav: set[str] | None = None  # None: the user wrote the nav in mkdocs.yml
         if not config.nav and self._data is not None:
-            guide = sorted(
-                f.src_uri
-                for f in files.documentation_pages()
+            written = [
+                f for f in files.documentation_pages()
                 if f.generated_by is None and f.src_uri not in self._pages
-            )
+            ]  # fmt: skip
+            guide = nav.in_language(sorted(f.src_uri for f in written), self._words.language)
             config.nav = nav.site_nav(
                 self._data, self._words, guide, nav_teams=self.config.nav_teams
             )
             in_nav = nav.nav_pages(config.nav)
+            for file in written:  # the other language's pages: linked from their counterparts
+                if file.src_uri not in in_nav:
+                    file.inclusion = InclusionLevel.NOT_IN_NAV
         for path, content in self._pages.items():
             existing = files.get_file_from_path(path)
             if existing is not None and existing.generated_by is None:
