@@ -7,7 +7,6 @@ pages that have a chart.
 
 from __future__ import annotations
 
-import html
 import json
 import re
 from functools import cache
@@ -32,17 +31,16 @@ def safe_chart_id(text: str) -> str:
     return slug
 
 
-def chart_block(figure: dict[str, Any], chart_id: str, label: str = "") -> str:
+def chart_block(figure: dict[str, Any], chart_id: str) -> str:
     """The HTML of one chart for a Markdown page; put it on its own line between blank lines.
 
     The figure travels in a data attribute, not in a <script type="application/json">: on
     instant navigation Material re-creates inline scripts without their type, which would
-    run the JSON as JavaScript. `label` names the chart for screen readers (an image).
+    run the JSON as JavaScript.
     """
     payload = json.dumps(figure, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
-    named = f' role="img" aria-label="{html.escape(label, quote=True)}"' if label else ""
     return (
-        f'<div class="salesplan-chart" id="{safe_chart_id(chart_id)}"{named} '
+        f'<div class="salesplan-chart" id="{safe_chart_id(chart_id)}" '
         f"data-figure='{payload.translate(_ATTRIBUTE_SAFE)}'></div>"
     )
 

@@ -11,7 +11,7 @@ from ..compute import PlanMetrics, Rollup
 from ..words import Words
 from . import chart_embed, charts
 from .cells import Lines, Link, Table, goal_status, task_status
-from .chart_text import chart_table, chart_title
+from .chart_text import chart_table
 from .context import PageContext
 from .format import day
 from .markup import render_template, sanitised_markdown
@@ -232,8 +232,12 @@ def alerts_page(ctx: PageContext) -> str:
 
 
 def _chart(figure: dict, chart_id: str, words: Words, first_column: str) -> Markup:
-    """A chart with its figures as a table (its text alternative), for a Markdown page."""
+    """A chart with its figures as a table (its text alternative), for a Markdown page.
+
+    The chart is a <figure> named by its caption, which holds the table: no ARIA role on the
+    chart itself, whose toolbar buttons a role such as "img" would hide.
+    """
     # chart_embed writes the figure JSON safely; its snippet is trusted markup.
-    block = Markup(chart_embed.chart_block(figure, chart_id, chart_title(figure)))
+    block = Markup(chart_embed.chart_block(figure, chart_id))
     data = chart_table(figure, words, first_column)
     return Markup(render_template("_chart.html.j2", words=words, block=block, data=data).strip())

@@ -125,13 +125,15 @@ def object_sections(schema: Mapping, words: Words) -> tuple[ObjectSection, ...]:
         columns = tuple(
             words[f"ref.{k}"] for k in ("field", "type", "required", "description", "allowed")
         )
+        heading = _text(node, "title", words) or path
         sections.append(
             ObjectSection(
                 anchor=_anchor(path),
-                heading=_text(node, "title", words) or path,
+                heading=heading,
                 path=path,
                 description=_description(node, words),
-                table=Table("", columns, rows, "sp-reference"),
+                # the title names the table for screen readers; the page prints the heading
+                table=Table(f"{heading} ({path or '/'})", columns, rows, "sp-reference"),
             )
         )
     return tuple(sections)
@@ -148,7 +150,7 @@ def value_types(schema: Mapping, words: Words) -> Table:
         for name, node in schema.get("$defs", {}).items()
     )
     columns = (words["ref.type"], words["ref.description"], words["ref.allowed"])
-    return Table("", columns, rows, "sp-reference sp-types")
+    return Table(words["ref.types"], columns, rows, "sp-reference sp-types")
 
 
 def reference_page(schema: Mapping, words: Words) -> str:

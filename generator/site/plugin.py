@@ -29,6 +29,7 @@ from ..render.html_blocks import HtmlBlocks
 from ..settings import SettingError, resolve_as_of, time_zone
 from ..words import Words
 from . import nav, offline
+from .accessibility import named_search_dialog
 from .output import mark_built, site_dir_problem
 from .pipeline import PlanChecks, PlansInvalid, site_pages
 from .policy import with_policy
@@ -221,6 +222,7 @@ class SalesPlanPlugin(BasePlugin[SalesPlanConfig]):
         return self._with_policy(output_content) if template_name.endswith(".html") else None
 
     def _with_policy(self, page: str) -> str:
+        page = named_search_dialog(page, self._words["site.search"])
         frame = offline.frame_script(page) if self._offline else None
         serving = self._preview is not None
         return with_policy(page, serving=serving, extra_scripts=[frame] if frame else [])

@@ -34,6 +34,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "problems.warning": ("Warning", "提醒"),
     "problems.entry": ("{severity}: {message}", "{severity}：{message}"),
     "problems.n-files": ("{n} file{s}", "{n} 个文件"),
+    # The name of Material's search box, for screen readers (site/accessibility.py)
+    "site.search": ("Search the site", "搜索网站"),
     # The hand-written guide pages in the navigation (site/nav.py), and the other language
     "guide.editing": ("Editing a plan", "编辑计划"),
     "guide.changing-a-plan": ("Changing a plan", "修改计划"),
