@@ -34,6 +34,7 @@ from .output import mark_built, site_dir_problem
 from .pipeline import PlanChecks, PlansInvalid, site_pages
 from .policy import with_policy
 from .preview import Preview
+from .search_words import plan_names, teach_jieba
 
 
 class NavTeams(opt.BaseConfigOption[bool | str]):
@@ -136,6 +137,7 @@ class SalesPlanPlugin(BasePlugin[SalesPlanConfig]):
         else:
             project = Path(config.config_file_path or ".").parent
             self._data, self._pages = self._preview.site(result, render, self._words, project)
+        teach_jieba(plan_names(pm.plan for pm in self._data.metrics))
         for path in extra_css():
             if path not in config.extra_css:
                 config.extra_css.append(path)
