@@ -217,6 +217,13 @@ def test_pull_requests_are_validated_summarised_and_previewed():
         step["with"]["name"] for _, step in steps(workflow) if "upload-artifact" in str(step)
     ]
     assert "site-preview" in uploads
+    # The preview opens from its folder, and the summary links to it and to each problem's line.
+    assert "salesplan build --offline" in scripts
+    assert '--source-url "$SOURCE_URL"' in scripts
+    (preview,) = [s for _, s in steps(workflow) if s.get("with", {}).get("name") == "site-preview"]
+    (link,) = [s for _, s in steps(workflow) if "PREVIEW_URL" in s.get("env", {})]
+    assert link["env"]["PREVIEW_URL"] == f"${{{{ steps.{preview['id']}.outputs.artifact-url }}}}"
+    assert "$PREVIEW_URL" in link["run"] and "$GITHUB_STEP_SUMMARY" in link["run"]
 
 
 def test_publishing_deploys_with_least_privilege():
