@@ -138,7 +138,7 @@ def test_the_offline_preview_links_files_and_allows_its_search_frame(tmp_path):
     for path in site.rglob("*.html"):
         page = path.read_text(encoding="utf-8")
         assert "unpkg.com" not in page and "navigation.instant" not in page, path
-        assert "assets/salesplan/iframe-worker.js\"></script>" in page, path
+        assert 'assets/salesplan/iframe-worker.js"></script>' in page, path
         (policy,) = CSP.findall(page)
         frame = frame_script(page)
         assert "postMessage=function" in frame and "search" in frame
