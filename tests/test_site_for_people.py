@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -23,6 +24,7 @@ from browsing import (
     DIAGRAMS_DRAWN,
     FIGURES,
     SCREENSHOTS,
+    Watched,
     chromium,
     record_scripts,
     screenshot,
@@ -52,6 +54,11 @@ PAGES = {  # a page of each kind of the example site
     "guide": "editing/",
 }
 PLOTLY, MERMAID = "assets/salesplan/plotly.min.js", "assets/salesplan/mermaid.min.js"
+# A team's dashboard: its charts (a trend per goal, bullets, Gantt, burn-up), all drawn.
+DASHBOARD_DRAWN = """() => {
+  const charts = [...document.querySelectorAll(".salesplan-chart")];
+  return charts.length > 3 && charts.every((div) => div.querySelector("svg.main-svg"));
+}"""
 FIRST_CHART = """(() => {
   const mark = () => {
     if (!window.__firstChart && document.querySelector(".salesplan-chart .main-svg")) {
@@ -117,17 +124,143 @@ def _open(page, base: str, path: str) -> None:
     page.wait_for_function(DIAGRAMS_DRAWN)
 
 
-def test_every_page_is_drawn_and_fits_without_errors_or_outside_requests(browser, example):
+AXE_RUN = """async () => (await axe.run(document, {resultTypes: ["violations"]}))
+  .violations.filter((v) => ["serious", "critical"].includes(v.impact))
+  .map((v) => `${v.id}: ${v.help} (${v.nodes[0].target.join(" ")})`)"""
+CHART_TABLES = """() => [...document.querySelectorAll(".salesplan-chart")].map((chart) => {
+  const figure = chart.closest("figure");
+  return [chart.id, figure ? figure.querySelectorAll("figcaption tbody tr").length : 0];
+})"""
+STATUSES = """() => [...document.querySelectorAll(".sp-status")].map(
+  (s) => [s.querySelector(".sp-icon").textContent, s.textContent])"""
+SHOWN = ("home", "plan", "dashboard")  # the pages kept as screenshots
+CHECKED = ("home", "region", "plan", "dashboard", "alerts", "reference")  # by axe-core
+
+
+@dataclass
+class Walk:
+    """What a walk through every kind of page of the example site found, on a phone and on a
+    desktop (each page opened once per screen; the tests below read what they need)."""
+
+    errors: list[str] = field(default_factory=list)
+    outside: list[str] = field(default_factory=list)
+    policies: dict[str, str] = field(default_factory=dict)  # kind → its policy
+    misfits: dict[str, list[str]] = field(default_factory=dict)  # "screen kind" → problems
+    sticky: dict[str, object] = field(default_factory=dict)  # table → stays in view?
+    violations: list[str] = field(default_factory=list)  # axe-core, serious or critical
+    chart_tables: dict[str, list] = field(default_factory=dict)
+    statuses: list = field(default_factory=list)
+    screenshots: list[Path] = field(default_factory=list)
+    scripts: dict[str, dict[str, int]] = field(default_factory=dict)  # kind → URL → bytes
+
+
+def _visit(page, base: str, kind: str, screen: str, walk: Walk, seen: Watched) -> None:
+    """One page of the walk: everything the tests need from it, on one screen."""
+    seen.scripts.clear()
+    _open(page, base, PAGES[kind])
+    walk.misfits[f"{screen} {kind}"] = page.evaluate(FITS)
+    policy = page.locator('meta[http-equiv="Content-Security-Policy"]')
+    walk.policies[kind] = policy.get_attribute("content")
+    if screen == "phone" and kind in ("home", "plan"):
+        for table in (".sp-teams",) if kind == "home" else (".sp-t4", ".sp-t5"):
+            walk.sticky[table] = page.evaluate(STICKY, table)
+    if screen == "desktop":
+        page.wait_for_load_state("networkidle")  # the search worker's scripts too
+        walk.scripts[kind] = dict(seen.scripts)
+        if kind in ("home", "dashboard"):
+            first = page.evaluate("window.__firstChart")
+            FIGURES[f"first chart drawn, {kind} page"] = f"{first:,.0f} ms after navigation"
+        walk.chart_tables[kind] = page.evaluate(CHART_TABLES)
+        walk.statuses += page.evaluate(STATUSES)
+    if screen == "desktop" and kind in CHECKED:
+        page.evaluate(AXE.read_text(encoding="utf-8") + "\n;void 0")  # not subject to the policy
+    for scheme, light in (("default", "light"), ("slate", "dark")):
+        if screen == "desktop" and kind in CHECKED:
+            set_palette(page, scheme)
+            walk.violations += [f"{light} {kind}: {v}" for v in page.evaluate(AXE_RUN)]
+        if kind in SHOWN:
+            set_palette(page, scheme)
+            page.wait_for_timeout(150)  # the palette's transition
+            walk.screenshots.append(screenshot(page, f"{kind}-{light}-{screen}"))
+    set_palette(page, "default")
+
+
+@pytest.fixture(scope="module")
+def walk(browser, example) -> Walk:
+    _, base = example
+    found = Walk()
+    for screen, viewport in (("desktop", DESKTOP), ("phone", PHONE)):
+        page = browser.new_page(viewport=viewport)
+        seen = watch(page, base)
+        if screen == "desktop":  # weighed with no cache, as a first visit loads each page
+            record_scripts(page.context, seen)
+            page.add_init_script(FIRST_CHART)
+            cdp = page.context.new_cdp_session(page)
+            cdp.send("Network.enable")
+            cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
+        for kind in PAGES:
+            _visit(page, base, kind, screen, found, seen)
+        page.close()
+        found.errors += seen.errors
+        found.outside += seen.outside
+    FIGURES["screenshots"] = f"{len(found.screenshots)} in {SCREENSHOTS}"
+    return found
+
+
+def test_every_page_is_drawn_without_a_console_error_or_a_request_elsewhere(walk):
+    assert walk.errors == [], "console errors"
+    assert walk.outside == [], "requests left the site"
+
+
+def test_plotly_and_mermaid_load_only_on_the_pages_that_draw_them(walk):
+    for kind, scripts in walk.scripts.items():
+        total = sum(scripts.values())
+        FIGURES[f"JavaScript, {kind} page"] = f"{total:,} bytes in {len(scripts)} files"
+        plotly = any(url.endswith(PLOTLY) for url in scripts)
+        mermaid = any(url.endswith(MERMAID) for url in scripts)
+        assert plotly == (kind in ("home", "region", "dashboard")), kind
+        assert mermaid == (kind == "plan"), kind
+
+
+def test_every_page_carries_a_policy_that_keeps_it_on_the_site(walk):
+    assert set(walk.policies) == set(PAGES)
+    for kind, policy in walk.policies.items():
+        assert "default-src 'self'" in policy and "img-src 'self' data:" in policy, kind
+        assert "http" not in policy, kind
+
+
+def test_pages_fit_phones_and_desktops_and_wide_tables_keep_their_first_column(walk):
+    assert {where: problems for where, problems in walk.misfits.items() if problems} == {}
+    assert walk.sticky == {".sp-teams": True, ".sp-t4": True, ".sp-t5": True}
+
+
+def test_no_serious_accessibility_violation_in_either_palette(walk):
+    assert walk.violations == []
+
+
+def test_every_chart_has_its_figures_as_text_and_statuses_have_words(walk):
+    for kind in ("home", "region", "dashboard"):
+        charts = walk.chart_tables[kind]
+        assert charts and all(rows > 0 for _, rows in charts), (kind, charts)
+    assert walk.statuses
+    assert all(icon.strip() and text.strip() != icon for icon, text in walk.statuses)
+
+
+def test_screenshots_of_the_main_pages_are_kept(walk):
+    names = {path.stem for path in walk.screenshots}
+    assert names == {
+        f"{kind}-{light}-{screen}"
+        for kind in SHOWN
+        for light in ("light", "dark")
+        for screen in ("desktop", "phone")
+    }
+    assert all(path.stat().st_size > 10_000 for path in walk.screenshots)
+
+
+def test_instant_navigation_draws_the_diagrams_and_charts_of_the_next_page(browser, example):
     _, base = example
     page = browser.new_page(viewport=DESKTOP)
     seen = watch(page, base)
-    for kind, path in PAGES.items():
-        _open(page, base, path)
-        policy = page.locator('meta[http-equiv="Content-Security-Policy"]')
-        assert "script-src 'self'" in policy.get_attribute("content"), kind
-        assert page.evaluate(FITS) == [], kind
-
-    # Home → a plan (diagrams) → its dashboard (charts), by instant navigation.
     _open(page, base, "")
     page.evaluate("window.__samePage = true")
     page.locator("article a[href$='teams/east-hangzhou-2023q3/']").first.click()
@@ -136,39 +269,10 @@ def test_every_page_is_drawn_and_fits_without_errors_or_outside_requests(browser
     page.wait_for_function("() => document.querySelectorAll('article div.mermaid').length === 4")
     page.locator("article a.sp-switch").click()
     page.wait_for_url("**/dashboard/")
-    page.wait_for_function(ALL_DRAWN)
-    assert page.evaluate("document.querySelectorAll('.salesplan-chart').length") > 3
+    page.wait_for_function(DASHBOARD_DRAWN)  # the new content, once it replaced the old
     assert page.evaluate("window.__samePage === true"), "no instant navigation"
     page.close()
-    assert seen.outside == [], "requests left the site"
-    assert seen.errors == [], "console errors"
-
-
-def test_plotly_and_mermaid_load_only_on_the_pages_that_draw_them(browser, example):
-    _, base = example
-    loaded = {}
-    for kind in ("home", "plan", "dashboard", "alerts", "guide"):
-        path = PAGES[kind]
-        context = browser.new_context(viewport=DESKTOP)  # an empty cache for each kind
-        page = context.new_page()
-        seen = watch(page, base)
-        record_scripts(context, seen)
-        page.add_init_script(FIRST_CHART)
-        _open(page, base, path)
-        page.wait_for_load_state("networkidle")
-        loaded[kind] = seen.scripts
-        total = sum(seen.scripts.values())
-        FIGURES[f"JavaScript, {kind} page"] = f"{total:,} bytes in {len(seen.scripts)} files"
-        if kind in ("home", "dashboard"):
-            first = page.evaluate("window.__firstChart")
-            FIGURES[f"first chart drawn, {kind} page"] = f"{first:,.0f} ms after navigation"
-        context.close()
-        assert seen.errors == [] and seen.outside == [], kind
-    for kind, scripts in loaded.items():
-        plotly = any(url.endswith(PLOTLY) for url in scripts)
-        mermaid = any(url.endswith(MERMAID) for url in scripts)
-        assert plotly == (kind in ("home", "region", "dashboard")), kind
-        assert mermaid == (kind == "plan"), kind
+    assert seen.outside == [] and seen.errors == []
 
 
 def _search(page, words: str) -> list[str]:
@@ -208,83 +312,6 @@ def test_search_finds_chinese_words(browser, example):
     assert index["config"]["lang"] == ["zh"]
     assert "\u200b" in json.dumps(index["docs"], ensure_ascii=False)  # jieba's word breaks
     assert not [d for d in index["docs"] if "dashboard/" in d["location"]]
-
-
-def test_pages_fit_a_phone_and_wide_tables_keep_their_first_column(browser, example):
-    _, base = example
-    page = browser.new_page(viewport=PHONE)
-    seen = watch(page, base)
-    for kind, path in PAGES.items():
-        _open(page, base, path)
-        assert page.evaluate(FITS) == [], kind
-        if kind == "home":
-            assert page.evaluate(STICKY, ".sp-teams") is True
-        if kind == "plan":
-            for template in (".sp-t4", ".sp-t5"):
-                assert page.evaluate(STICKY, template) is True, template
-    page.close()
-    assert seen.errors == []
-
-
-AXE_RUN = """async () => (await axe.run(document, {resultTypes: ["violations"]}))
-  .violations.filter((v) => ["serious", "critical"].includes(v.impact))
-  .map((v) => `${v.id}: ${v.help} (${v.nodes[0].target.join(" ")})`)"""
-
-
-def test_no_serious_accessibility_violation_in_either_palette(browser, example):
-    _, base = example
-    # axe-core is put in the page as an inline script, which the site's policy refuses.
-    context = browser.new_context(viewport=DESKTOP, bypass_csp=True)
-    page = context.new_page()
-    found = []
-    for kind in ("home", "region", "plan", "dashboard", "alerts", "reference"):
-        _open(page, base, PAGES[kind])
-        page.add_script_tag(path=str(AXE))
-        for scheme in ("default", "slate"):
-            set_palette(page, scheme)
-            found += [f"{scheme} {kind}: {v}" for v in page.evaluate(AXE_RUN)]
-        set_palette(page, "default")
-    context.close()
-    assert found == []
-
-
-def test_every_chart_has_its_figures_as_text_and_statuses_have_words(browser, example):
-    _, base = example
-    page = browser.new_page(viewport=DESKTOP)
-    for kind in ("home", "dashboard"):
-        _open(page, base, PAGES[kind])
-        charts = page.evaluate(
-            """() => [...document.querySelectorAll(".salesplan-chart")].map((chart) => {
-              const figure = chart.closest("figure");
-              const rows = figure ? figure.querySelectorAll("figcaption tbody tr").length : 0;
-              return [chart.id, rows];
-            })"""
-        )
-        assert charts and all(rows > 0 for _, rows in charts), (kind, charts)
-    _open(page, base, PAGES["plan"])
-    statuses = page.eval_on_selector_all(
-        ".sp-status",
-        "(all) => all.map((s) => [s.querySelector('.sp-icon').textContent, s.textContent])",
-    )
-    assert statuses and all(icon.strip() and text.strip() != icon for icon, text in statuses)
-    page.close()
-
-
-def test_screenshots_of_the_main_pages(browser, example):
-    _, base = example
-    taken = []
-    for device, viewport in (("desktop", DESKTOP), ("phone", PHONE)):
-        page = browser.new_page(viewport=viewport)
-        for kind in ("home", "plan", "dashboard"):
-            _open(page, base, PAGES[kind])
-            for scheme, light in (("default", "light"), ("slate", "dark")):
-                set_palette(page, scheme)
-                page.wait_for_timeout(300)  # the palette's transition, the charts' new colours
-                taken.append(screenshot(page, f"{kind}-{light}-{device}"))
-            set_palette(page, "default")
-        page.close()
-    assert all(path.stat().st_size > 10_000 for path in taken)
-    FIGURES["screenshots"] = f"{len(taken)} in {SCREENSHOTS}"
 
 
 @pytest.fixture(scope="module")
@@ -334,7 +361,7 @@ def test_offline_preview_opens_from_its_folder(browser, tmp_path_factory):
     page.wait_for_function(DIAGRAMS_DRAWN)
     page.locator("article a.sp-switch").click()
     page.wait_for_url("**/dashboard.html")
-    page.wait_for_function(ALL_DRAWN)
+    page.wait_for_function(DASHBOARD_DRAWN)
     found = _search(page, "预警")
     assert any(url.endswith("/alerts.html") for url in found), found
     page.close()
