@@ -60,7 +60,7 @@ class Preview:
 
     def banner(self, page: str, directory_urls: bool) -> str:
         """The banner at the top of `page` (its source path) while the plans have errors."""
-        if not any(d.severity == "error" for d in self._problems):
+        if page == PROBLEMS or not any(d.severity == "error" for d in self._problems):
             return ""
         link = href(PROBLEMS, page, directory_urls)
         return str(problems_banner(self._problems, self._words, link))
