@@ -87,7 +87,9 @@ STICKY = """(selector) => {
   if (box.scrollWidth <= box.clientWidth) return "does not scroll";
   box.scrollLeft = 150;
   const cell = box.querySelector("tbody td");
-  return Math.abs(cell.getBoundingClientRect().left - box.getBoundingClientRect().left) <= 1;
+  const stays = Math.abs(cell.getBoundingClientRect().left - box.getBoundingClientRect().left);
+  box.scrollLeft = 0;
+  return stays <= 1;
 }"""
 
 
