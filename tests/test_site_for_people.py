@@ -282,6 +282,9 @@ def _search(page, words: str) -> list[str]:
     if page.locator("label[for=__search]").first.is_visible():
         page.locator("label[for=__search]").first.click()
     box = page.locator("input.md-search__input")
+    box.fill("")  # the results of the last words go first
+    box.dispatch_event("keyup")
+    page.wait_for_function("() => !document.querySelector('.md-search-result__item')")
     box.fill(words)
     box.dispatch_event("keyup")
     page.wait_for_function(
