@@ -7,7 +7,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from ..model import Plan
+from ..model import CalendarName, Plan
+from .calendar import DEFAULT_CALENDAR, Calendars
 from .plans import PlanMetrics, current_plans, plan_metrics
 from .rollups import Rollup, organisation_rollup, region_rollups
 
@@ -23,6 +24,7 @@ class SiteData:
     regions: tuple[Rollup, ...]  # in site order: by name, the plans without a region last
     by_id: dict[str, PlanMetrics] = field(default_factory=dict, compare=False)
     in_force: dict[str, PlanMetrics] = field(default_factory=dict, compare=False)  # by team
+    uncovered_years: tuple[int, ...] = ()  # years the cn calendar did not know (Monday–Friday)
 
     def plan(self, plan_id: str | None) -> PlanMetrics | None:
         """The figures of the plan with this id, if there is one."""
@@ -40,9 +42,14 @@ def site_order(pm: PlanMetrics) -> tuple:
     return (plan.region is None, plan.region or "", plan.team, plan.period.start, plan.id)
 
 
-def site_data(plans: Sequence[Plan], as_of: date) -> SiteData:
-    """Compute every plan's metrics and the rollups of the plans in force."""
-    metrics = tuple(sorted((plan_metrics(plan, as_of) for plan in plans), key=site_order))
+def site_data(
+    plans: Sequence[Plan], as_of: date, calendar: CalendarName = DEFAULT_CALENDAR
+) -> SiteData:
+    """Compute every plan's metrics and the rollups of the plans in force; days behind are
+    counted on `calendar` unless a plan names its own."""
+    calendars = Calendars(calendar)
+    computed = (plan_metrics(plan, as_of, calendars) for plan in plans)
+    metrics = tuple(sorted(computed, key=site_order))
     current = current_plans(metrics, as_of)
     regions = sorted(region_rollups(current), key=lambda r: (r.name == "", r.name))
     return SiteData(
@@ -53,4 +60,5 @@ def site_data(plans: Sequence[Plan], as_of: date) -> SiteData:
         regions=tuple(regions),
         by_id={pm.plan.id: pm for pm in metrics},
         in_force={pm.plan.team: pm for pm in current},
+        uncovered_years=calendars.uncovered_years(),
     )
