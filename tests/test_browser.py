@@ -30,6 +30,9 @@ from generator import compute, validate
 from generator.labels import labels_for
 from generator.render import chart_embed, charts
 
+# Deselect with `-m "not browser"` (a Chromium-less machine skips them anyway, except on CI).
+pytestmark = pytest.mark.browser
+
 ROOT = Path(__file__).resolve().parent.parent
 # Debian's chromium here; another Chromium-based browser elsewhere (GitHub's runners ship
 # Google Chrome), named by SALESPLAN_CHROMIUM.
