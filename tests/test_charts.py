@@ -14,6 +14,7 @@ from typing import get_args
 import markdown
 import plotly.graph_objects as go
 import pytest
+from plotly.offline import get_plotlyjs_version
 
 from generator import compute, render
 from generator.labels import LABELS, labels_for
@@ -289,6 +290,14 @@ def test_vendored_plotly_is_the_bundle_its_readme_records():
     licence = (vendor / "plotly.js.LICENSE").read_text(encoding="utf-8")
     assert licence.startswith("MIT License") and "Plotly" in licence
     assert "plotly.js.LICENSE" in readme
+
+
+def test_figures_are_checked_against_the_major_of_the_shipped_plotly_js():
+    """go.Figure checks with the schema of the plotly.js that the Python package carries."""
+    plotly_js = chart_embed.chart_assets()["assets/salesplan/plotly.min.js"]
+    shipped = re.match(rb"/\*\*\n\* plotly\.js \(basic - minified\) v(\d+)\.", plotly_js)
+    assert shipped, "no version in the shipped plotly.js"
+    assert get_plotlyjs_version().split(".")[0] == shipped[1].decode()
 
 
 def test_every_status_has_a_colour_and_chart_labels_exist_in_both_languages():
