@@ -17,10 +17,9 @@ import yaml
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 from packaging.version import Version
-from test_workflows import WORKFLOW_PATHS, load_workflow, run_scripts, shell_commands, steps
+from test_workflows import CONSTRAINTS, project_installs, takes_constraints
 
 ROOT = Path(__file__).resolve().parent.parent
-CONSTRAINTS = "requirements/constraints.txt"
 PYPROJECT_TEXT = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
 PROJECT = tomllib.loads(PYPROJECT_TEXT)["project"]
 RUNTIME = [Requirement(line) for line in PROJECT["dependencies"]]
@@ -107,45 +106,20 @@ def test_the_constraints_header_gives_the_command_the_readme_documents():
     assert f"`{command[1]}`" in README, "the README's Development section must give the command"
 
 
-def project_installs(script: str) -> Iterator[list[str]]:
-    """The `pip install` commands of a script that install this project."""
-    for words in shell_commands(script):
-        installs = "pip" in words and "install" in words
-        if installs and any(word in {".", "-e"} or word.startswith(".[") for word in words):
-            yield words
-
-
-def scripts_that_install() -> Iterator[tuple[str, str]]:
-    for path in WORKFLOW_PATHS:
-        for script in run_scripts(path):
-            yield path.name, script
-    yield ".ci/run", CI_RUN
-    yield "README.md", "\n".join(readme_setup_commands())
-
-
-@pytest.mark.parametrize(("where", "script"), list(scripts_that_install()))
-def test_every_install_of_the_project_takes_the_constraints(where, script):
-    for words in project_installs(script):
-        assert ["-c", CONSTRAINTS] in [words[i : i + 2] for i in range(len(words))], (
-            f"{where}: {' '.join(words)} does not install from {CONSTRAINTS}"
-        )
-
-
-def test_the_workflows_and_ci_install_the_project():
-    installs = {where for where, script in scripts_that_install() if any(project_installs(script))}
-    assert installs == {path.name for path in WORKFLOW_PATHS} | {".ci/run", "README.md"}
+@pytest.mark.parametrize(
+    ("where", "script"),
+    [(".ci/run", CI_RUN), ("README.md", "\n".join(readme_setup_commands()))],
+)
+def test_ci_and_the_readme_install_the_project_from_the_constraints(where, script):
+    installs = list(project_installs(script))
+    assert installs, f"{where} does not install salesplan"
+    for words in installs:
+        assert takes_constraints(words), f"{where}: {' '.join(words)} does not take {CONSTRAINTS}"
 
 
 def test_ci_runs_the_readme_test_command():
     test_command = next(c for c in readme_setup_commands() if c.endswith("python3 -m pytest"))
     assert test_command in CI_RUN.splitlines()
-
-
-@pytest.mark.parametrize("path", WORKFLOW_PATHS, ids=lambda p: p.name)
-def test_the_pip_cache_follows_the_pins(path):
-    for _, step in steps(load_workflow(path)):
-        if step.get("with", {}).get("cache") == "pip":
-            assert step["with"]["cache-dependency-path"] == CONSTRAINTS
 
 
 def test_dependabot_keeps_the_pins_and_the_actions_current():

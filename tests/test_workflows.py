@@ -1,8 +1,9 @@
 """The GitHub workflows and pre-commit hooks, read and linted offline.
 
 A workflow mistake shows only on GitHub, after a push: these tests catch it here. They check
-that every workflow parses, calls only commands, options and files that exist, pins every
-action to a commit, and passes zizmor's offline security audit.
+that every workflow parses, calls only commands, options and files that exist, installs
+salesplan with the pinned versions of requirements/constraints.txt, pins every action to a
+commit, and passes zizmor's offline security audit.
 """
 
 import json
@@ -36,6 +37,8 @@ SHELL_BUILTINS = frozenset({"[", "[[", "test", "true", "false", "echo", "printf"
 # tools every GitHub-hosted Ubuntu runner has.
 RUNNER_TOOLS = frozenset({"python", "git", "grep", "sed", "head", "tail", "wc", "cat"})
 COMMAND_SEPARATORS = frozenset({"|", "||", "&&", ";", "&", "("})
+# The pinned versions that every install of the project takes (tests/test_dependencies.py).
+CONSTRAINTS = "requirements/constraints.txt"
 PINNED_USES = re.compile(r"^[\w.-]+/[\w./-]+@[0-9a-f]{40}$")
 VERSION_COMMENT = re.compile(r"#\s*v\d+(\.\d+){0,2}\b")
 
@@ -86,6 +89,19 @@ def shell_commands(script: str) -> Iterator[list[str]]:
                 words.append(token)  # (an assignment before a command is not the command)
         if words:
             yield words
+
+
+def project_installs(script: str) -> Iterator[list[str]]:
+    """The `pip install` commands of a script that install this project."""
+    for words in shell_commands(script):
+        installs = "pip" in words and "install" in words
+        if installs and any(word in {".", "-e"} or word.startswith(".[") for word in words):
+            yield words
+
+
+def takes_constraints(words: list[str]) -> bool:
+    """Whether a command's words hold `-c requirements/constraints.txt`."""
+    return ["-c", CONSTRAINTS] in [words[i : i + 2] for i in range(len(words))]
 
 
 def spec_of_cli() -> dict[str, dict[str, frozenset[str] | None]]:
@@ -190,6 +206,18 @@ def test_salesplan_calls_use_commands_and_options_that_exist(path):
             value = value or (args[index + 1] if index + 1 < len(args) else "")
             if options[name] is not None:
                 assert value in options[name], f"salesplan {command} {name} {value}: no such"
+
+
+@pytest.mark.parametrize("path", WORKFLOW_PATHS, ids=lambda p: p.name)
+def test_salesplan_is_installed_from_the_constraints_file(path):
+    installs = [words for script in run_scripts(path) for words in project_installs(script)]
+    assert installs, f"{path.name} does not install salesplan"
+    for words in installs:
+        assert takes_constraints(words), f"{' '.join(words)} does not take {CONSTRAINTS}"
+    assert (ROOT / CONSTRAINTS).is_file()
+    for _, step in steps(load_workflow(path)):
+        if step.get("with", {}).get("cache") == "pip":  # a new pin, a new cache
+            assert step["with"]["cache-dependency-path"] == CONSTRAINTS, step["name"]
 
 
 def test_pull_requests_are_validated_summarised_and_previewed():
