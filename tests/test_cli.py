@@ -152,10 +152,7 @@ def test_an_unexpected_error_is_one_line_not_a_traceback(
     assert err.startswith("Error: ") and "Traceback" not in err and len(err.splitlines()) == 1
 
 
-def test_the_installed_command(tmp_path: Path) -> None:
-    salesplan = shutil.which("salesplan")
-    if salesplan is None:
-        pytest.skip("the console script is not installed (pip install -e .)")
+def test_the_installed_command(tmp_path: Path, salesplan: str) -> None:
     shutil.copy(INVALID / "yaml-duplicate-key.md", tmp_path / "plan.md")
     done = subprocess.run(
         [salesplan, "validate", "--format", "json", "plan.md"],

@@ -144,27 +144,30 @@ def test_report_has_the_pinned_json_shape():
                         "status": "overdue",
                         "planned": 100,
                         "actual": 50,
-                        "days_behind": 15,
+                        "days_behind": 11,  # working days from Tue 08-01 to Tue 08-15
                         "help_needed": True,
-                        "stale": True,
+                        "stale": False,  # Saturday's check-in, then Mon and Tue
+                        "help_given": None,
                     },
                     {
                         "id": "crm",
                         "status": "blocked",
                         "planned": 50,
                         "actual": 40,
-                        "days_behind": 15,  # no check-in before 08-14
+                        "days_behind": 11,  # no check-in before 08-14
                         "help_needed": True,
                         "stale": False,
+                        "help_given": None,
                     },
                     {
                         "id": "train",
                         "status": "help_needed",
                         "planned": 28.5714,
                         "actual": 0,
-                        "days_behind": 6,
+                        "days_behind": 4,  # Thu 08-10, Fri 08-11, Mon 08-14, Tue 08-15
                         "help_needed": True,
                         "stale": True,
+                        "help_given": None,
                     },
                     {
                         "id": "calls",
@@ -174,6 +177,7 @@ def test_report_has_the_pinned_json_shape():
                         "days_behind": 0,
                         "help_needed": False,
                         "stale": False,
+                        "help_given": None,
                     },
                 ],
             }
@@ -202,14 +206,16 @@ def test_text_summary_for_the_standup():
     assert "▲ at risk" in text and "12 / 30 家" in text
     assert "■ blocked" in text and "blocked: 账号未开通" in text and "李顾问, 王经理" in text
     assert "⚑ help needed" in text and "Whole team" in text and "no update yet" in text
-    assert "✖ overdue" in text and "manager 1:1 needed" in text
+    assert "✖ overdue" in text and "1:1 due" in text
+    # crm is co-owned by the manager: the region's head holds that 1:1
+    assert "1:1 due with the region's head" in text
     assert "回访老客户" not in text  # on track: not a stand-up topic
     # Help needed first, so the manager starts with the 1:1s.
     assert text.index("help needed") < text.index("■ blocked")
     assert "\x1b[" not in text
     assert lines[-1] == (
         "Summary on 2023-08-15: 1 plan; 2 goals (1 at risk, 1 off track); "
-        "4 tasks (3 need help, 1 overdue, 1 blocked, 2 without a recent update)."
+        "4 tasks (3 need help, 1 overdue, 1 blocked, 1 without a recent update)."
     )
 
 
@@ -278,7 +284,7 @@ def test_header_says_when_the_period_is_over():
 def test_text_in_chinese():
     text = format_text([standup_plan()], language="zh")
     assert "数据截至 2023-08-15" in text and "✖ 严重落后" in text and "缺口 40 万元" in text
-    assert "⚑ 需要帮扶" in text and "全员" in text and "需要经理一对一帮扶" in text
+    assert "⚑ 需要帮扶" in text and "全员" in text and "待经理一对一沟通" in text
 
 
 def test_status_sums_up_warnings_in_one_line():

@@ -42,16 +42,13 @@ def _check(path: Path):
 
 
 @pytest.mark.parametrize("case", INVALID_CASES, ids=lambda p: p.stem)
-def test_invalid_case(
-    case: Path, request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_invalid_case(case: Path, golden, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(INVALID)  # files named as given, relative: the same on every machine
     report = check([case.name], words=EN, plans_dir=None)
     found = [d.as_dict() for d in report.diagnostics]
     expected_file = case.with_name(case.stem + ".expected.json")
-    if request.config.getoption("--update-goldens", default=False) or not expected_file.exists():
-        expected_file.write_text(json.dumps(found, ensure_ascii=False, indent=2) + "\n", "utf-8")
-    assert found == json.loads(expected_file.read_text("utf-8"))
+    expected = golden(expected_file, json.dumps(found, ensure_ascii=False, indent=2) + "\n")
+    assert found == json.loads(expected)
     rule = case.stem
     assert rule in RULES, f"case {case.name} is named after no rule"
     assert any(d["rule"] == rule for d in found), f"{case.name} does not show its rule"

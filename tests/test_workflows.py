@@ -1,8 +1,9 @@
 """The GitHub workflows and pre-commit hooks, read and linted offline.
 
 A workflow mistake shows only on GitHub, after a push: these tests catch it here. They check
-that every workflow parses, calls only commands, options and files that exist, pins every
-action to a commit, and passes zizmor's offline security audit.
+that every workflow parses, calls only commands, options and files that exist, installs
+salesplan with the pinned versions of requirements/constraints.txt, pins every action to a
+commit, and passes zizmor's offline security audit.
 """
 
 import json
@@ -20,22 +21,13 @@ import click
 import pytest
 import yaml
 
+# Imported, not guessed: a CLI that does not import fails these tests.
+from generator import cli
+
 ROOT = Path(__file__).resolve().parent.parent
 WORKFLOWS_DIR = ROOT / ".github" / "workflows"
 WORKFLOW_PATHS = sorted([*WORKFLOWS_DIR.glob("*.yml"), *WORKFLOWS_DIR.glob("*.yaml")])
 PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
-
-# The command line of SPEC §6, used only while generator.cli cannot be imported:
-# command -> {option: allowed values, or None for an option that takes any value or none}.
-SPEC_COMMANDS: dict[str, dict[str, frozenset[str] | None]] = {
-    "validate": {"--format": frozenset({"text", "json", "github", "markdown"}), "--strict": None},
-    "build": {"--as-of": None, "--site-dir": None},
-    "serve": {},
-    "status": {"--as-of": None},
-    "diff": {"--format": frozenset({"text", "markdown", "json"})},
-    "new": {"--team": None, "--period": None, "--from": None},
-    "checkin": {"--progress": None, "--note": None, "--date": None},
-}
 
 # Shell keywords after which a new command starts, and the builtins a script may call.
 SHELL_KEYWORDS = frozenset({"if", "then", "else", "elif", "fi", "while", "until", "do", "done"})
@@ -45,6 +37,8 @@ SHELL_BUILTINS = frozenset({"[", "[[", "test", "true", "false", "echo", "printf"
 # tools every GitHub-hosted Ubuntu runner has.
 RUNNER_TOOLS = frozenset({"python", "git", "grep", "sed", "head", "tail", "wc", "cat"})
 COMMAND_SEPARATORS = frozenset({"|", "||", "&&", ";", "&", "("})
+# The pinned versions that every install of the project takes (tests/test_dependencies.py).
+CONSTRAINTS = "requirements/constraints.txt"
 PINNED_USES = re.compile(r"^[\w.-]+/[\w./-]+@[0-9a-f]{40}$")
 VERSION_COMMENT = re.compile(r"#\s*v\d+(\.\d+){0,2}\b")
 
@@ -97,12 +91,22 @@ def shell_commands(script: str) -> Iterator[list[str]]:
             yield words
 
 
+def project_installs(script: str) -> Iterator[list[str]]:
+    """The `pip install` commands of a script that install this project."""
+    for words in shell_commands(script):
+        installs = "pip" in words and "install" in words
+        if installs and any(word in {".", "-e"} or word.startswith(".[") for word in words):
+            yield words
+
+
+def takes_constraints(words: list[str]) -> bool:
+    """Whether a command's words hold `-c requirements/constraints.txt`."""
+    return ["-c", CONSTRAINTS] in [words[i : i + 2] for i in range(len(words))]
+
+
 def spec_of_cli() -> dict[str, dict[str, frozenset[str] | None]]:
-    """The commands and options of `salesplan`, from the click app when it can be imported."""
-    try:
-        from generator import cli
-    except ImportError:
-        return SPEC_COMMANDS
+    """The commands and options of `salesplan`, read from its click app:
+    command -> {option: allowed values, or None for an option that takes any value or none}."""
     (group,) = {value for value in vars(cli).values() if isinstance(value, click.Group)}
     commands = {}
     for name, command in group.commands.items():
@@ -187,13 +191,13 @@ def test_run_scripts_call_only_commands_that_exist(path):
 
 @pytest.mark.parametrize("path", WORKFLOW_PATHS, ids=lambda p: p.name)
 def test_salesplan_calls_use_commands_and_options_that_exist(path):
-    cli = spec_of_cli()
+    spec = spec_of_cli()
     calls = [words for script in run_scripts(path) for words in shell_commands(script)]
     calls = [words for words in calls if words[0] == "salesplan"]
     for words in calls:
         command, *args = words[1:]
-        assert command in cli, f"salesplan has no command {command!r}"
-        options = cli[command]
+        assert command in spec, f"salesplan has no command {command!r}"
+        options = spec[command]
         for index, arg in enumerate(args):
             name, _, value = arg.partition("=")
             if not name.startswith("--"):
@@ -202,6 +206,18 @@ def test_salesplan_calls_use_commands_and_options_that_exist(path):
             value = value or (args[index + 1] if index + 1 < len(args) else "")
             if options[name] is not None:
                 assert value in options[name], f"salesplan {command} {name} {value}: no such"
+
+
+@pytest.mark.parametrize("path", WORKFLOW_PATHS, ids=lambda p: p.name)
+def test_salesplan_is_installed_from_the_constraints_file(path):
+    installs = [words for script in run_scripts(path) for words in project_installs(script)]
+    assert installs, f"{path.name} does not install salesplan"
+    for words in installs:
+        assert takes_constraints(words), f"{' '.join(words)} does not take {CONSTRAINTS}"
+    assert (ROOT / CONSTRAINTS).is_file()
+    for _, step in steps(load_workflow(path)):
+        if step.get("with", {}).get("cache") == "pip":  # a new pin, a new cache
+            assert step["with"]["cache-dependency-path"] == CONSTRAINTS, step["name"]
 
 
 def test_pull_requests_are_validated_summarised_and_previewed():
@@ -305,10 +321,7 @@ def test_summary_step_stays_under_the_limit_and_keeps_failures(
 
 def test_zizmor_finds_nothing_of_medium_severity_or_above():
     zizmor = shutil.which("zizmor")
-    if zizmor is None:
-        if os.environ.get("CI") == "true":
-            pytest.fail("zizmor is not installed: python -m pip install -e '.[test]'")
-        pytest.skip("zizmor is not installed")
+    assert zizmor, "zizmor is not installed: python3 -m pip install -e '.[test]'"
     done = subprocess.run(
         [
             *(zizmor, "--offline", "--no-exit-codes", "--format=json", "--collect=all"),

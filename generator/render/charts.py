@@ -1,9 +1,9 @@
 """The site's charts as plain plotly.js figure dicts, one function per chart.
 
 Figures are built as dicts rather than with plotly's Python objects: about 400 times faster,
-and the JSON carries no template; the tests check every figure with plotly's validators. One
-renderer script (`generator/assets/charts.js`) draws every chart and applies the light/dark
-palette, so figures set only their data colours here.
+and the JSON carries no template. plotly's Python package only checks the figures in the tests;
+plotly.js itself is vendored (chart_embed.py). One renderer script (`generator/assets/charts.js`)
+draws every chart and applies the light/dark palette, so figures set only their data colours here.
 """
 
 from __future__ import annotations

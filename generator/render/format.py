@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
+from ..compute import TaskMetrics
 from ..model import ALL, Goal, Plan
 from ..words import Words
 
@@ -95,3 +96,19 @@ def window(start: date, end: date, words: Words) -> str:
 def days(n: int, words: Words) -> str:
     """`1 day`, `12 days`, `12 天`."""
     return words.count("field.days", n)
+
+
+def help_text(tm: TaskMetrics, plan: Plan, words: Words) -> str | None:
+    """Where the help mechanism stands for a task that needs help: the 1:1 is due (with the
+    region's head when the manager owns the task), or was held and the task is still behind."""
+    if not tm.help_needed:
+        return None
+    given = tm.help_given
+    if given is not None:
+        member = plan.member(given.by)
+        return words.say(
+            "help.held", date=day(given.date), name=member.name if member else given.by
+        )
+    if plan.manager in tm.task.owners:
+        return words["help.due_head"]
+    return words["help.due"]

@@ -17,6 +17,7 @@ from .format import (
     day,
     difference,
     gap_word,
+    help_text,
     number,
     owner_names,
     percent,
@@ -65,6 +66,9 @@ def _plan_entry(pm: PlanMetrics) -> dict[str, Any]:
                 "days_behind": tm.days_behind,
                 "help_needed": tm.help_needed,
                 "stale": tm.stale,
+                "help_given": {"date": day(tm.help_given.date), "by": tm.help_given.by}
+                if tm.help_given
+                else None,
             }
             for tm in pm.tasks
         ],
@@ -163,8 +167,9 @@ def _task_line(tm: TaskMetrics, pm: PlanMetrics, paint: Paint, words: Words) -> 
     facts = [words.say("st-planned", planned=progress(tm.planned), actual=progress(tm.actual))]
     if tm.days_behind:
         facts.append(words.say("st-behind-for", days=words.count("field.days", tm.days_behind)))
-    if tm.help_needed:
-        facts.append(words["st-help"])
+    help_now = help_text(tm, pm.plan, words)
+    if help_now:
+        facts.append(help_now)
     if task.state == "blocked":
         blocked = words.say("st-blocked-by", blocker=tm.blocker) if tm.blocker else None
         facts.append(blocked or words["st-blocked"])

@@ -10,7 +10,17 @@ from itertools import zip_longest
 from ..compute import PlanMetrics
 from ..words import Words
 from .cells import Group, Lines, Table, task_status
-from .format import amount, day, difference, gap_word, number, owner_names, progress, window
+from .format import (
+    amount,
+    day,
+    difference,
+    gap_word,
+    help_text,
+    number,
+    owner_names,
+    progress,
+    window,
+)
 
 
 def goal_setting(pm: PlanMetrics, words: Words) -> Table:
@@ -83,7 +93,7 @@ def execution_tracking(pm: PlanMetrics, words: Words) -> Table:
     rows = []
     for tm in pm.tasks:
         blocker = tm.blocker
-        help_text = words["t5.help_yes"] if tm.help_needed else None
+        help_now = help_text(tm, pm.plan, words)
         rows.append(
             (
                 tm.task.title,
@@ -91,8 +101,8 @@ def execution_tracking(pm: PlanMetrics, words: Words) -> Table:
                 progress(tm.actual),
                 task_status(tm.status, words),
                 str(tm.days_behind) if tm.days_behind else None,
-                Lines(tuple(text for text in (help_text, blocker) if text))
-                if help_text or blocker
+                Lines(tuple(text for text in (help_now, blocker) if text))
+                if help_now or blocker
                 else None,
             )
         )

@@ -89,6 +89,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "field.dimension": ("Dimension", "维度"),
     "field.unit": ("Unit", "单位"),
     "field.plans": ("Teams", "团队数"),
+    "field.help": ("Help mechanism", "帮扶"),
     "field.help_needed": ("Help needed", "需要帮扶"),
     "field.alerts": ("Alerts", "预警"),
     "field.reason": ("Reason", "原因"),
@@ -170,7 +171,6 @@ WORDS: dict[str, tuple[str, str]] = {
     "t5.status": ("Status", "状态"),
     "t5.days_behind": ("Days behind", "落后天数"),
     "t5.help_needed": ("Help needed", "是否需要帮扶"),
-    "t5.help_yes": ("Yes: 1:1 with the manager", "是：经理一对一沟通"),
     "t6.title": ("Template 6 Review and iteration", "模板6 复盘优化表"),
     "t6.aspect": ("Aspect", "复盘维度"),
     "t6.finding": ("Finding", "发现"),
@@ -238,4 +238,14 @@ WORDS: dict[str, tuple[str, str]] = {
     "fmt.over": ("over target by", "超出目标"),
     "fmt.over_budget": ("over budget by", "超支"),
     "fmt.no_owner": ("no owner", "无负责人"),
+    # --- the help mechanism ---
+    "help.due": ("1:1 due", "待经理一对一沟通"),
+    "help.due_head": (
+        "1:1 due with the region's head (the manager owns this task)",
+        "待区域负责人与经理一对一沟通（任务由经理负责）",
+    ),
+    "help.held": (
+        "1:1 held on {date} by {name}, still behind",
+        "{date} 已由{name}一对一沟通，仍滞后",
+    ),
 }
