@@ -202,8 +202,11 @@ def status(
     elif result.warnings:  # the stand-up is not the place to read them one by one
         warnings = words.count("n-warnings", result.warnings)
         click.echo(words.say("st-warnings", warnings=warnings), err=True)
+    if found.uncovered_years:
+        years = ", ".join(map(str, found.uncovered_years))
+        click.echo(words.say("calendar-uncovered", years=years), err=True)
     if fmt == "json":
-        report = standup.report(found.metrics, day)
+        report = standup.report(found.metrics, day, found.rollups)
         click.echo(json.dumps(report, ensure_ascii=False, indent=2))
     elif found.metrics or result.ok:
         click.echo(standup.text(found.metrics, day, words, _colour(sys.stdout)), nl=False)

@@ -447,6 +447,7 @@ def regional_metrics():
         "baseline": 20,
         "target": 10,
         "direction": "decrease",
+        "aggregate": "mean",  # a rate: averaged over the teams
     }
     east = make_plan(
         goals=[goal(actuals=[{"date": "2023-08-01", "value": 100}]), new],
@@ -488,6 +489,7 @@ def test_region_rollups():
     assert revenue.attainment == pytest.approx(220 / 270)
     assert (new.basis, new.current, new.target) == ("cumulative", 12, 30)
     assert (churn.direction, churn.current, churn.target) == ("decrease", 20, 10)
+    assert (churn.aggregate, churn.goals) == ("mean", 1)
     assert churn.attainment == 0.5
     assert east.help_needed == (("east-1", "t1"),)
     assert east.scope == "region"
@@ -511,7 +513,58 @@ def test_organisation_rollup_counts_every_status():
     assert dict(org.task_status_counts)["done"] == 1
     assert sum(n for _, n in org.task_status_counts) == 2
     churn = [line for line in org.lines if line.direction == "decrease"]
-    assert len(churn) == 1 and (churn[0].current, churn[0].target) == (40, 22)
+    # Rates are averaged over the teams, never added up.
+    assert len(churn) == 1 and (churn[0].current, churn[0].target) == (20, 11)
+    assert churn[0].attainment == pytest.approx(11 / 20)
+
+
+def test_rollups_add_up_only_what_adds_up():
+    org = organisation_rollup(regional_metrics())
+    by_key = {(line.dimension, line.aggregate): line for line in org.lines}
+    assert by_key["revenue", "sum"].current == 100 + 120 + 80
+    assert by_key["revenue", "sum"].target == 120 + 150 + 120
+    custom = make_plan(
+        goals=[
+            goal(),
+            {**REVENUE, "id": "x", "dimension": "custom", "metric": "拜访量", "unit": "次"},
+            {
+                **REVENUE,
+                "id": "v",
+                "dimension": "order_value",
+                "metric": "客单价",
+                "unit": "万元",
+                "baseline": 2,
+                "target": 3,
+            },
+        ]
+    )
+    other = make_plan(
+        id="east-2",
+        goals=[
+            {
+                **REVENUE,
+                "id": "v",
+                "dimension": "order_value",
+                "metric": "客单价",
+                "unit": "万元",
+                "baseline": 2,
+                "target": 2.5,
+                "actuals": [{"date": "2023-08-01", "value": 2.4}],
+            }
+        ],
+    )
+    both = organisation_rollup([plan_metrics(p, date(2023, 8, 15)) for p in (custom, other)])
+    assert [(line.dimension, line.aggregate) for line in both.lines] == [
+        ("revenue", "sum"),
+        ("order_value", "mean"),
+    ]
+    order_value = both.lines[1]
+    assert (order_value.current, order_value.target, order_value.goals) == (
+        pytest.approx((2 + 2.4) / 2),
+        pytest.approx((3 + 2.5) / 2),
+        2,
+    )
+    assert sum(n for _, n in both.goal_status_counts) == 4  # the custom goal is counted
 
 
 def test_empty_rollup():

@@ -182,6 +182,7 @@ def test_report_has_the_pinned_json_shape():
                 ],
             }
         ],
+        "rollups": [],  # rollups come from the command, over the plans in force
     }
 
 
@@ -190,7 +191,7 @@ def test_report_numbers_are_json_friendly():
     text = json.dumps(data, ensure_ascii=False)
     assert '"gap": 40,' in text and "40.0" not in text
     assert json.loads(text) == data
-    assert report([]) == {"as_of": "2023-08-15", "plans": []}
+    assert report([]) == {"as_of": "2023-08-15", "plans": [], "rollups": []}
 
 
 def test_report_attainment_is_none_when_undefined():
@@ -295,3 +296,49 @@ def test_status_sums_up_warnings_in_one_line():
     assert code == 0
     assert err == "(1 warning: run `salesplan validate` to see them)\n"
     assert "测试组" in out
+
+
+def test_status_shows_each_teams_plan_in_force(tmp_path):
+    q2 = {"name": "2023 Q2", "start": "2023-04-01", "end": "2023-06-30"}
+    write_plan(tmp_path, "east-q2", period=q2, tasks=[task(start="2023-06-01", end="2023-06-10")])
+    write_plan(tmp_path, "east-q3", previous="east-q2")
+    code, out, _ = run(str(tmp_path), "--as-of", "2023-08-15", "--format", "json")
+    assert code == 0 and [p["id"] for p in json.loads(out)["plans"]] == ["east-q3"]
+    # Before the next cycle starts, the last one stays in force (period ended).
+    code, out, _ = run(str(tmp_path), "--as-of", "2023-06-20")
+    assert code == 0 and "2023 Q2" in out and "2023 Q3" not in out
+
+
+def test_a_year_the_calendar_does_not_know_is_counted_monday_to_friday_with_one_warning(tmp_path):
+    period = {"name": "2030 Q3", "start": "2030-07-01", "end": "2030-09-30"}
+    write_plan(
+        tmp_path,
+        period=period,
+        goals=[goal()],
+        tasks=[task(start="2030-08-01", end="2030-08-10")],
+    )
+    code, out, err = run(str(tmp_path), "--as-of", "2030-08-06", "--format", "json")
+    assert code == 0
+    assert err.count("2030") == 1 and "Monday to Friday" in err
+    # Thu 08-01, Fri 08-02, Mon 08-05, Tue 08-06: the weekend is not counted.
+    assert json.loads(out)["plans"][0]["tasks"][0]["days_behind"] == 4
+
+
+def test_status_rolls_up_only_what_adds_up(tmp_path):
+    write_plan(tmp_path, "east-1", region="华东", goals=[goal(), NEW_CUSTOMERS], team="东一")
+    rate = {"id": "rate", "dimension": "repurchase_rate", "metric": "复购率", "unit": "%"}
+    rate |= {"baseline": 30, "target": 40, "actuals": [{"date": "2023-08-01", "value": 34}]}
+    write_plan(tmp_path, "east-2", region="华东", goals=[goal(target=150), rate], team="东二")
+    write_plan(tmp_path, "west-1", region="华西", goals=[{**rate, "target": 36}], team="西一")
+    code, out, _ = run(str(tmp_path), "--as-of", "2023-08-15", "--format", "json")
+    assert code == 0
+    rollups = json.loads(out)["rollups"]
+    org = {r["dimension"]: r for r in rollups if r["scope"] == "organisation"}
+    assert org["revenue"] == {
+        "scope": "organisation", "dimension": "revenue", "unit": "万元", "basis": "latest",
+        "aggregate": "sum", "teams": 2, "current": 160, "target": 270, "attainment": 0.593,
+    }  # fmt: skip
+    # A rate is averaged over the teams, never added up to 74 %.
+    assert (org["repurchase_rate"]["aggregate"], org["repurchase_rate"]["current"]) == ("mean", 34)
+    assert org["repurchase_rate"]["target"] == 38
+    assert {r["scope"] for r in rollups} == {"organisation", "华东", "华西"}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from ..compute import TaskMetrics
+from ..compute import RollupLine, TaskMetrics
 from ..model import ALL, Goal, Plan
 from ..words import Words
 
@@ -112,3 +112,16 @@ def help_text(tm: TaskMetrics, plan: Plan, words: Words) -> str | None:
     if plan.manager in tm.task.owners:
         return words["help.due_head"]
     return words["help.due"]
+
+
+def rollup_label(line: RollupLine, words: Words) -> str:
+    """A rollup group by dimension, aggregate and basis, so that two groups never read alike:
+    `销售额（合计，最新值）`, `客单价（平均，最新值）`."""
+    qualifiers = [words[f"aggregate.{line.aggregate}"], words[f"basis.{line.basis}"]]
+    if line.direction == "decrease":
+        qualifiers.append(words["chart.decrease"])
+    return words.say(
+        "fmt.rollup_label",
+        dimension=words[f"dimension.{line.dimension}"],
+        qualifiers=words["field.separator"].join(qualifiers),
+    )

@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
-from ..compute import GOAL_STATUSES, GoalMetrics, PlanMetrics, TaskMetrics
+from ..compute import GOAL_STATUSES, GoalMetrics, PlanMetrics, Rollup, TaskMetrics
 from ..words import Words
 from .format import (
     GOAL_SYMBOLS,
@@ -36,9 +36,29 @@ ORDER = ("help_needed", "overdue", "blocked")
 Paint = Callable[[str, str], str]
 
 
-def report(metrics: Sequence[PlanMetrics], as_of: date) -> dict[str, Any]:
+def report(
+    metrics: Sequence[PlanMetrics], as_of: date, rollups: Sequence[Rollup] = ()
+) -> dict[str, Any]:
     """The status as plain data, the pinned JSON shape of `salesplan status --format json`."""
-    return {"as_of": as_of.isoformat(), "plans": [_plan_entry(pm) for pm in metrics]}
+    return {
+        "as_of": as_of.isoformat(),
+        "plans": [_plan_entry(pm) for pm in metrics],
+        "rollups": [
+            {
+                "scope": "organisation" if r.scope == "organisation" else r.name,
+                "dimension": line.dimension,
+                "unit": line.unit,
+                "basis": line.basis,
+                "aggregate": line.aggregate,
+                "teams": line.goals,
+                "current": json_number(line.current),
+                "target": json_number(line.target),
+                "attainment": json_number(line.attainment, 3),
+            }
+            for r in rollups
+            for line in r.lines
+        ],
+    }
 
 
 def _plan_entry(pm: PlanMetrics) -> dict[str, Any]:

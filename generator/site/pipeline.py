@@ -14,7 +14,8 @@ from pathlib import Path
 from ..check import CheckResult, check, find_plan_files
 from ..check.schema import load_schema, schema_path
 from ..compute import SiteData, site_data
-from ..model import Plan
+from ..compute.calendar import DEFAULT_CALENDAR
+from ..model import CalendarName, Plan
 from ..render import render_site
 from ..words import Words
 
@@ -59,10 +60,15 @@ class PlanChecks:
 
 
 def site_pages(
-    plans: Sequence[Plan], as_of: date, words: Words, *, directory_urls: bool = True
+    plans: Sequence[Plan],
+    as_of: date,
+    words: Words,
+    *,
+    calendar: CalendarName = DEFAULT_CALENDAR,
+    directory_urls: bool = True,
 ) -> tuple[SiteData, dict[str, str | bytes]]:
     """compute → render: the figures of the plans and the generated page tree."""
-    data = site_data(plans, as_of)
+    data = site_data(plans, as_of, calendar)
     pages = render_site(
         data,
         words=words,

@@ -5,6 +5,7 @@ Generated pages live in memory only (File.generated); nothing is written to docs
 
 from __future__ import annotations
 
+import logging
 import os
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -18,11 +19,14 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from ..compute import SiteData
+from ..compute.calendar import CALENDARS, DEFAULT_CALENDAR
 from ..render import extra_css, extra_javascript
 from ..render.html_blocks import HtmlBlocks
 from ..settings import SettingError, resolve_as_of, time_zone
 from ..words import Words
 from . import nav
+
+log = logging.getLogger("mkdocs.plugins.salesplan")
 from .output import mark_built, site_dir_problem
 from .pipeline import PlanChecks, PlansInvalid, site_pages
 
@@ -59,6 +63,7 @@ class SalesPlanConfig(Config):
     plans_dir = opt.Type(str, default="plans")  # relative to mkdocs.yml
     as_of = opt.Optional(opt.Type((str, date)))  # YYYY-MM-DD; unset: SOURCE_DATE_EPOCH or today
     timezone = opt.Optional(TimeZone())  # whose "today" it is; unset: this machine's
+    calendar = opt.Choice(CALENDARS, default=DEFAULT_CALENDAR)  # the working days (SPEC §4)
     language = opt.Optional(opt.Choice(("zh", "en")))  # unset: theme.language
     nav_teams = NavTeams()  # false: only region pages in the nav (teams linked from them)
 
@@ -106,8 +111,15 @@ class SalesPlanPlugin(BasePlugin[SalesPlanConfig]):
         except PlansInvalid as error:
             raise PluginError(f"the plans have errors:\n{error}") from None
         self._data, self._pages = site_pages(
-            plans, self._as_of, self._words, directory_urls=config.use_directory_urls
+            plans,
+            self._as_of,
+            self._words,
+            calendar=self.config.calendar,
+            directory_urls=config.use_directory_urls,
         )
+        if self._data.uncovered_years:  # once per build; a note, not a reason to fail it
+            years = ", ".join(map(str, self._data.uncovered_years))
+            log.info(self._words.say("calendar-uncovered", years=years))
         for path in extra_css():
             if path not in config.extra_css:
                 config.extra_css.append(path)

@@ -248,4 +248,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "1:1 held on {date} by {name}, still behind",
         "{date} 已由{name}一对一沟通，仍滞后",
     ),
+    # --- rollups ---
+    "fmt.rollup_label": ("{dimension} ({qualifiers})", "{dimension}（{qualifiers}）"),
+    "aggregate.sum": ("total", "合计"),
+    "aggregate.mean": ("average of teams", "各团队平均"),
+    "basis.latest": ("latest value", "最新值"),
+    "basis.cumulative": ("cumulative", "累计"),
 }
