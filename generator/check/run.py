@@ -13,6 +13,7 @@ from ..words import Words
 from . import cross_file
 from .codes import Problem, severity
 from .files import DEFAULT_PLANS_DIR, find_plan_files, identity
+from .method import method_problems
 from .references import plan_problems
 from .result import CheckResult
 from .schema import schema_problems
@@ -46,9 +47,9 @@ def check(
             if identity(p) not in known
         ]
     # `previous` may name any plan we know of; an id is a duplicate only within one project
-    all_ids = set(cross_file.plan_ids(loaded + project))
-    named_ids = cross_file.plan_ids(loaded)
     project_ids = cross_file.plan_ids(loaded + project)
+    all_ids = set(project_ids)
+    named_ids = cross_file.plan_ids(loaded)
 
     diagnostics: list[Diagnostic] = []
     plans: list[Plan] = []
@@ -57,9 +58,12 @@ def check(
         if item.data is not None:
             problems = schema_problems(item.data, words)
             problems += plan_problems(item.data, all_ids, words)
+            problems += method_problems(item.data, words)
             owners = project_ids if index in inside else named_ids
             problems += cross_file.duplicate_plan_id(item, owners, words)
             problems += cross_file.file_name_mismatch(item, path, words)
+            previous = _previous(item, project_ids)
+            problems += cross_file.carry_over_missing(item, previous, words)
             found += [_located(item, problem) for problem in problems]
         if strict:
             found = [as_error(d) for d in found]
@@ -71,6 +75,12 @@ def check(
     return CheckResult(
         tuple(item.file for item in loaded), tuple(plans), tuple(diagnostics), words.language
     )
+
+
+def _previous(item: LoadedFile, owners: dict[str, list[LoadedFile]]) -> LoadedFile | None:
+    previous = item.data.get("previous")
+    found = owners.get(previous) if isinstance(previous, str) else None
+    return found[0] if found else None
 
 
 def _located(item: LoadedFile, problem: Problem) -> Diagnostic:

@@ -7,6 +7,7 @@ from datetime import date
 
 from ..compute import RollupLine, TaskMetrics
 from ..model import ALL, Goal, Plan
+from ..numbers import number
 from ..words import Words
 
 # Shapes that stay readable without colour: every status has its own, everywhere.
@@ -25,14 +26,6 @@ PERCENT_UNITS = ("%", "％")
 # Units of money: a decrease goal over its target in these is over budget (超支).
 MONEY_UNITS = ("元", "万元", "千元", "百万元", "亿元", "¥", "￥", "CNY", "RMB", "yuan")
 NONE = "—"
-
-
-def number(value: float) -> str:
-    """120, 1,250, 2.5, 0.33: at most two decimals, no trailing zeros, never -0."""
-    if value == int(value):
-        return f"{int(value):,}"
-    text = f"{value:,.2f}".rstrip("0").rstrip(".")
-    return "0" if text == "-0" else text
 
 
 def is_percent(unit: str) -> bool:
