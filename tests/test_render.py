@@ -30,7 +30,7 @@ SPEC_COLUMNS = {
     "t1": ["dimension", "metric", "target", "due", "owner", "key actions"],
     "t2": ["dimension", "current data", "problem", "cause"],
     "t3": ["module", "direction", "measures"],
-    "t4": ["task", "owner", "window", "resources", "expected output"],
+    "t4": ["strategy", "task", "owner", "window and milestones", "resources", "expected output"],
     "t5": ["task", "planned %", "actual %", "status", "days behind", "help needed"],
     "t6": ["aspect", "finding", "metrics", "next action", "owner", "due"],
 }

@@ -47,6 +47,14 @@ class Group:
 
 
 @dataclass(frozen=True)
+class Span:
+    """A cell that spans `rows` rows; the rows below leave out its column."""
+
+    value: object
+    rows: int
+
+
+@dataclass(frozen=True)
 class Table:
     """A titled table: column names and rows of cells; a `Group` row spans every column."""
 

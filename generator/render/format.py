@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import date
 
 from ..compute import RollupLine, TaskMetrics
 from ..model import ALL, Goal, Plan
-from ..numbers import number
+from ..numbers import number, signed
 from ..words import Words
 
 # Shapes that stay readable without colour: every status has its own, everywhere.
@@ -41,11 +42,13 @@ def amount(value: float | None, unit: str) -> str:
     return f"{number(value)} {unit}".strip()
 
 
-def difference(value: float, unit: str, words: Words) -> str:
-    """A difference of two figures: for a rate, in percentage points (`5 个百分点`)."""
+def difference(value: float, unit: str, words: Words, *, sign: bool = False) -> str:
+    """A difference of two figures: for a rate, in percentage points (`5 个百分点`); with
+    `sign`, a change (`+5 万元`, `-2 个百分点`)."""
+    shown = signed(value) if sign else number(value)
     if is_percent(unit):
-        return words.say("fmt.points", n=number(value))
-    return amount(value, unit)
+        return words.say("fmt.points", n=shown)
+    return f"{shown} {unit}".strip()
 
 
 def gap_word(goal: Goal, words: Words) -> str:
@@ -118,3 +121,18 @@ def rollup_label(line: RollupLine, words: Words) -> str:
         dimension=words[f"dimension.{line.dimension}"],
         qualifiers=words["field.separator"].join(qualifiers),
     )
+
+
+_UNIT_IN_NAME = re.compile(r"^(?P<name>.+?)\s*[(（](?P<unit>[^()（）]+)[)）]$")
+
+
+def metric_text(name: str, value: float, plan: Plan, words: Words) -> str:
+    """A review metric with its unit: a goal id reads as that goal (`月销售额: 88 万元`), a name
+    ending in a unit in brackets as the name and the unit (`转化率（%）` → `转化率: 15%`)."""
+    goal = next((g for g in plan.goals if g.id == name), None)
+    if goal is not None:
+        return f"{goal.metric}: {amount(value, goal.unit)}"
+    match = _UNIT_IN_NAME.match(name)
+    if match:
+        return f"{match['name']}: {amount(value, match['unit'])}"
+    return f"{name}: {number(value)}"

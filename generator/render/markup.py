@@ -17,7 +17,7 @@ import markdown
 import nh3
 from markupsafe import Markup
 
-from .cells import Code, Group, Lines, Link, Status
+from .cells import Code, Group, Lines, Link, Span, Status
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -172,6 +172,7 @@ def environment() -> jinja2.Environment:
         ("code", Code),
         ("lines", Lines),
         ("group", Group),
+        ("span", Span),
     ):
         env.tests[f"{name}_cell"] = lambda value, cls=cls: isinstance(value, cls)
     return env

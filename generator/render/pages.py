@@ -13,6 +13,7 @@ from .cells import Lines, Link, Table, goal_status, task_status
 from .context import PageContext
 from .format import day
 from .markup import render_template, sanitised_markdown
+from .method_tables import goal_ambition, goal_position, traceability
 from .overview import (
     attention_table,
     off_track_table,
@@ -143,6 +144,9 @@ def plan_page(pm: PlanMetrics, ctx: PageContext) -> str:
         if previous
         else None,
         tables=template_tables(pm, words),
+        position=goal_position(pm, words),
+        ambition=goal_ambition(pm, words),
+        trace=traceability(pm, words) if plan.strategies else None,
         root_causes=root_cause_table(pm, words) if plan.root_causes else None,
         chains=tuple((rc.id, words[f"cause.{rc.dimension}"], rc.chain) for rc in plan.root_causes),
         context=context_tables(pm, words),
@@ -200,6 +204,7 @@ def dashboard_page(pm: PlanMetrics, ctx: PageContext) -> str:
         as_of=day(pm.as_of),
         trends=trends,
         bullets=_chart(charts.attainment_bullets(pm, words), "attainment"),
+        position=goal_position(pm, words),
         gantt=_chart(charts.task_gantt(pm, words), "gantt") if pm.tasks else "",
         burnup=_chart(charts.burnup(pm, words), "burnup") if pm.tasks else "",
     )
