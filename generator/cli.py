@@ -16,7 +16,7 @@ import click
 from .check import reporters
 from .commands.errors import CommandError
 from .commands.site_config import SiteConfig, load_site_config
-from .render import standup
+from .render import standup, standup_markdown
 from .settings import SettingError, parse_date, resolve_as_of
 from .words import LanguageError, Words, choose_language
 
@@ -172,7 +172,12 @@ def validate(
 @app.command()
 @paths_argument
 @as_of_option
-@format_option("text", "json", help="text for the stand-up, json for machines.")
+@format_option(
+    "text",
+    "json",
+    "markdown",
+    help="text for the stand-up, json for machines, markdown for a chat.",
+)
 @lang_option
 @config_file_option
 def status(
@@ -208,6 +213,8 @@ def status(
     if fmt == "json":
         report = standup.report(found.metrics, day, found.rollups)
         click.echo(json.dumps(report, ensure_ascii=False, indent=2))
+    elif fmt == "markdown":
+        click.echo(standup_markdown.markdown(found.metrics, day, words), nl=False)
     elif found.metrics or result.ok:
         click.echo(standup.text(found.metrics, day, words, _colour(sys.stdout)), nl=False)
     sys.exit(0 if result.ok else 1)

@@ -332,6 +332,14 @@ def test_a_checkin_that_catches_up_resets_the_streak():
     assert task_on("2023-08-08", checkins=checkins).status == "help_needed"
 
 
+def test_catching_up_on_a_day_off_ends_the_streak():
+    behind = [{"date": "2023-08-03", "progress": 30}]
+    assert task_on("2023-08-06", checkins=behind).days_behind == 1  # Friday, then the weekend
+    caught_up = [*behind, {"date": "2023-08-05", "progress": 70}]  # a Saturday check-in
+    sunday = task_on("2023-08-06", checkins=caught_up)
+    assert (sunday.days_behind, sunday.status) == (0, "on_track")
+
+
 def test_every_day_counts_on_the_all_calendar_and_weekdays_ignore_holidays():
     checkins = [{"date": "2023-08-03", "progress": 30}]
     every_day = task_on("2023-08-06", checkins=checkins, alert={"calendar": "all"})

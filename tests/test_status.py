@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 from pathlib import Path
 
@@ -342,3 +343,16 @@ def test_status_rolls_up_only_what_adds_up(tmp_path):
     assert (org["repurchase_rate"]["aggregate"], org["repurchase_rate"]["current"]) == ("mean", 34)
     assert org["repurchase_rate"]["target"] == 38
     assert {r["scope"] for r in rollups} == {"organisation", "华东", "华西"}
+
+
+def test_status_as_markdown_escapes_every_plan_text(tmp_path):
+    hostile = "![x](https://evil.example/p.png) <b>*x*</b> | `code`"
+    write_plan(tmp_path, team=hostile, tasks=[task(title="[链接](javascript:alert(1))")])
+    code, out, _ = run(str(tmp_path), "--as-of", "2023-08-15", "--format", "markdown")
+    assert code == 0
+    assert out.startswith("### ") and "**Goals**" in out and "**Tasks that need attention**" in out
+    for unescaped in (r"(?<!\\)!(?<!\\)\[", r"(?<!\\)<b", r"(?<!\\)\]\("):
+        assert not re.search(unescaped, out), unescaped
+    assert "\\!\\[x\\]" in out and "\\<b\\>" in out and "\\|" in out and "\\`code\\`" in out
+    assert "- ✖ overdue · **\\[链接\\](javascript:alert(1))**" in out
+    assert out.rstrip().endswith("**")  # the summary line, in bold

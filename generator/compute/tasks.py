@@ -122,9 +122,11 @@ def _walk(
             seen += 1
         behind = actual < planned - tolerance - EPSILON
         working = calendar.is_working(day)
-        if working:  # a day off neither extends nor breaks a streak
+        if working:
             since = (since if streak else day) if behind else None
             streak = streak + 1 if behind else 0
+        elif not behind:  # a day off never adds to a streak; catching up on it still ends one
+            since, streak = None, 0
         if day <= task.end:
             days.append(TaskDay(day, planned, actual, behind, working))
     return days, streak, since
