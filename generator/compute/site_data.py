@@ -9,6 +9,7 @@ from datetime import date
 
 from ..model import CalendarName, Plan
 from .calendar import DEFAULT_CALENDAR, Calendars
+from .monthly import MonthReport, monthly_reports
 from .plans import PlanMetrics, current_plans, plan_metrics
 from .rollups import Rollup, organisation_rollup, region_rollups
 
@@ -25,6 +26,7 @@ class SiteData:
     by_id: dict[str, PlanMetrics] = field(default_factory=dict, compare=False)
     in_force: dict[str, PlanMetrics] = field(default_factory=dict, compare=False)  # by team
     uncovered_years: tuple[int, ...] = ()  # years the cn calendar did not know (Monday–Friday)
+    monthly: dict[str, tuple[MonthReport, ...]] = field(default_factory=dict, compare=False)
 
     def plan(self, plan_id: str | None) -> PlanMetrics | None:
         """The figures of the plan with this id, if there is one."""
@@ -60,5 +62,6 @@ def site_data(
         regions=tuple(regions),
         by_id={pm.plan.id: pm for pm in metrics},
         in_force={pm.plan.team: pm for pm in current},
+        monthly={pm.plan.id: monthly_reports(pm.plan, as_of, calendars) for pm in metrics},
         uncovered_years=calendars.uncovered_years(),
     )

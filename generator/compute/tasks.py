@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal, get_args
 
-from ..model import Checkin, HelpRecord, Milestone, Plan, Task
+from ..model import AlertRule, Checkin, HelpRecord, Milestone, Plan, Task
 from .arithmetic import EPSILON, by_date, clamp
 from .calendar import DEFAULT_CALENDAR, WorkingDays
 
@@ -34,6 +34,15 @@ class TaskDay:
 
 
 @dataclass(frozen=True)
+class HelpEpisode:
+    """A stretch of the help mechanism: the day the rule fired, and the day the task caught up
+    or was done (None while it still needs help)."""
+
+    raised: date
+    cleared: date | None = None
+
+
+@dataclass(frozen=True)
 class TaskMetrics:
     task: Task
     status: TaskStatus
@@ -50,6 +59,7 @@ class TaskMetrics:
     behind_since: date | None = None  # the first day of the current behind streak
     help_given: HelpRecord | None = None  # the last 1:1 held within the current streak
     next_milestone: Milestone | None = None  # the first milestone after the as-of date
+    help_episodes: tuple[HelpEpisode, ...] = ()  # every time the help rule fired, up to A
 
 
 def planned_percent(task: Task, day: date) -> float:
@@ -74,7 +84,8 @@ def task_metrics(
     """
     calendar = calendar or WorkingDays(plan.alert.calendar or DEFAULT_CALENDAR)
     checkins = by_date(task.checkins)
-    days, streak, since = _walk(task, checkins, plan.alert.tolerance, as_of, calendar)
+    threshold = max(1, plan.alert.behind_days)
+    days, streak, since, episodes = _walk(task, checkins, plan.alert, as_of, calendar)
     started = as_of >= task.start
     last = _last_on_or_before(checkins, as_of)
     actual_now = float(last.progress) if last else 0.0
@@ -82,7 +93,7 @@ def task_metrics(
     cancelled = task.state == "cancelled"
     active = started and not done and not cancelled
     streak = streak if active else 0
-    help_needed = active and streak >= max(1, plan.alert.behind_days)
+    help_needed = active and streak >= threshold
     quiet_since = last.date if last is not None else task.start
     stale = active and calendar.between(_next_day(quiet_since), as_of) > STALE_AFTER_DAYS
     status = _task_status(task, as_of, done, help_needed, streak > 0)
@@ -103,33 +114,46 @@ def task_metrics(
         behind_since=since,
         help_given=_help_given(task, since, as_of),
         next_milestone=next((m for m in task.milestones if m.date > as_of), None),
+        help_episodes=() if task.state == "cancelled" else tuple(episodes),
     )
 
 
 def _walk(
-    task: Task, checkins: Sequence[Checkin], tolerance: float, as_of: date, calendar: WorkingDays
-) -> tuple[list[TaskDay], int, date | None]:
+    task: Task, checkins: Sequence[Checkin], alert: AlertRule, as_of: date, calendar: WorkingDays
+) -> tuple[list[TaskDay], int, date | None, list[HelpEpisode]]:
     """Each day from the start to the as-of date, once: (the task's days up to its end, the
-    behind streak in working days, the day the streak began)."""
+    behind streak in working days, the day the streak began, the help episodes)."""
     days: list[TaskDay] = []
+    episodes: list[HelpEpisode] = []
     streak, since = 0, None
     actual, seen = 0.0, 0  # walk the check-ins once, alongside the days
+    threshold = max(1, alert.behind_days)
     for offset in range((as_of - task.start).days + 1):  # empty before the start
         day = date.fromordinal(task.start.toordinal() + offset)
         planned = planned_percent(task, day)
         while seen < len(checkins) and checkins[seen].date <= day:
             actual = float(checkins[seen].progress)
             seen += 1
-        behind = actual < planned - tolerance - EPSILON
+        behind = actual < planned - alert.tolerance - EPSILON
         working = calendar.is_working(day)
         if working:
             since = (since if streak else day) if behind else None
             streak = streak + 1 if behind else 0
         elif not behind:  # a day off never adds to a streak; catching up on it still ends one
             since, streak = None, 0
+        _track(episodes, day, streak >= threshold and actual < 100 - EPSILON)
         if day <= task.end:
             days.append(TaskDay(day, planned, actual, behind, working))
-    return days, streak, since
+    return days, streak, since, episodes
+
+
+def _track(episodes: list[HelpEpisode], day: date, needs_help: bool) -> None:
+    """Open an episode the day the help rule fires; close it the day the task recovers."""
+    open_episode = bool(episodes) and episodes[-1].cleared is None
+    if needs_help and not open_episode:
+        episodes.append(HelpEpisode(day))
+    elif not needs_help and open_episode:
+        episodes[-1] = HelpEpisode(episodes[-1].raised, day)
 
 
 def _help_given(task: Task, since: date | None, as_of: date) -> HelpRecord | None:

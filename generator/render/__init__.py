@@ -14,8 +14,10 @@ from ..compute import SiteData
 from ..words import Words
 from . import chart_embed
 from .context import PageContext
+from .downloads import plan_downloads
+from .monthly import monthly_page
 from .pages import alerts_page, dashboard_page, home_page, plan_page, region_page
-from .paths import ALERTS, HOME, dashboard_path, plan_page_path
+from .paths import ALERTS, HOME, dashboard_path, monthly_path, plan_page_path
 from .reference import PAGE as REFERENCE
 from .reference import SCHEMA_FILE, reference_page
 
@@ -84,6 +86,9 @@ def render_site(
     for pm in data.metrics:
         pages[plan_page_path(pm.plan.id)] = plan_page(pm, ctx)
         pages[dashboard_path(pm.plan.id)] = dashboard_page(pm, ctx)
+        for report in data.monthly.get(pm.plan.id, ()):
+            pages[monthly_path(pm.plan.id, report.month)] = monthly_page(pm, report, ctx)
+        pages.update(plan_downloads(pm, words))
     pages[SCHEMA_FILE] = (
         schema_source or (json.dumps(schema, ensure_ascii=False, indent=2) + "\n").encode()
     )

@@ -7,6 +7,7 @@ plain text that the templates escape.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from ..words import Words
 from .format import GOAL_SYMBOLS, TASK_SYMBOLS
@@ -39,6 +40,21 @@ class Lines:
     """Several values in one cell, one per line."""
 
     items: tuple[object, ...]
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A number shown as `text` (`120 万元`, `35%`); downloads keep the number itself."""
+
+    value: float
+    text: str
+
+
+@dataclass(frozen=True)
+class Day:
+    """A date, shown as YYYY-MM-DD; downloads keep it a date."""
+
+    value: date
 
 
 @dataclass(frozen=True)

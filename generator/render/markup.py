@@ -8,6 +8,7 @@ so Markdown syntax in a plan text (a `[link](javascript:…)`) stays literal tex
 from __future__ import annotations
 
 import html
+import json
 import re
 from functools import cache
 from pathlib import Path
@@ -17,7 +18,7 @@ import markdown
 import nh3
 from markupsafe import Markup
 
-from .cells import Code, Group, Lines, Link, Span, Status
+from .cells import Code, Day, Figure, Group, Lines, Link, Span, Status
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -173,6 +174,8 @@ def environment() -> jinja2.Environment:
         ("lines", Lines),
         ("group", Group),
         ("span", Span),
+        ("figure", Figure),
+        ("day", Day),
     ):
         env.tests[f"{name}_cell"] = lambda value, cls=cls: isinstance(value, cls)
     return env
@@ -182,3 +185,12 @@ def render_template(name: str, **context: object) -> str:
     """Render one page template; blank-line runs collapse so HTML blocks stay whole."""
     text = environment().get_template(name).render(**context)
     return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
+
+
+def page_title(text: str) -> Markup:
+    """The frontmatter line that sets the page title; MkDocs themes print it unescaped.
+
+    A JSON string is a valid YAML string; its text is HTML-escaped, so it is safe markup.
+    """
+    flat = " ".join(text.split())
+    return Markup("title: " + json.dumps(html.escape(flat, quote=True), ensure_ascii=False))

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import html
-import json
-
 from markupsafe import Markup
 
 from ..compute import PlanMetrics, Rollup
@@ -12,8 +9,9 @@ from . import chart_embed, charts
 from .cells import Lines, Link, Table, goal_status, task_status
 from .context import PageContext
 from .format import day
-from .markup import render_template, sanitised_markdown
+from .markup import page_title, render_template, sanitised_markdown
 from .method_tables import goal_ambition, goal_position, traceability
+from .monthly import month_links
 from .overview import (
     attention_table,
     off_track_table,
@@ -23,17 +21,15 @@ from .overview import (
     status_table,
     teams_table,
 )
-from .paths import ALERTS, HOME, dashboard_path, plan_page_path
+from .paths import (
+    ALERTS,
+    HOME,
+    dashboard_path,
+    plan_page_path,
+    table_csv_path,
+    workbook_path,
+)
 from .tables import context_tables, root_cause_table, template_tables
-
-
-def page_title(text: str) -> Markup:
-    """The frontmatter line that sets the page title; MkDocs themes print it unescaped.
-
-    A JSON string is a valid YAML string; its text is HTML-escaped, so it is safe markup.
-    """
-    flat = " ".join(text.split())
-    return Markup("title: " + json.dumps(html.escape(flat, quote=True), ensure_ascii=False))
 
 
 def home_page(ctx: PageContext) -> str:
@@ -144,8 +140,11 @@ def plan_page(pm: PlanMetrics, ctx: PageContext) -> str:
         if previous
         else None,
         tables=template_tables(pm, words),
+        csv_hrefs=tuple(ctx.href(table_csv_path(plan.id, n)) for n in range(1, 7)),
+        workbook_href=ctx.href(workbook_path(plan.id)),
         position=goal_position(pm, words),
         ambition=goal_ambition(pm, words),
+        months=month_links(pm, ctx),
         trace=traceability(pm, words) if plan.strategies else None,
         root_causes=root_cause_table(pm, words) if plan.root_causes else None,
         chains=tuple((rc.id, words[f"cause.{rc.dimension}"], rc.chain) for rc in plan.root_causes),
@@ -205,6 +204,7 @@ def dashboard_page(pm: PlanMetrics, ctx: PageContext) -> str:
         trends=trends,
         bullets=_chart(charts.attainment_bullets(pm, words), "attainment"),
         position=goal_position(pm, words),
+        months=month_links(pm, ctx),
         gantt=_chart(charts.task_gantt(pm, words), "gantt") if pm.tasks else "",
         burnup=_chart(charts.burnup(pm, words), "burnup") if pm.tasks else "",
     )

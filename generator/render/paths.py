@@ -25,6 +25,21 @@ def dashboard_path(plan_id: str) -> str:
     return f"teams/{plan_id}/dashboard.md"
 
 
+def table_csv_path(plan_id: str, number: int) -> str:
+    """Template table `number` (1–6) of a plan as CSV."""
+    return f"teams/{plan_id}/downloads/{plan_id}-t{number}.csv"
+
+
+def workbook_path(plan_id: str) -> str:
+    """The plan's six template tables as one Excel workbook."""
+    return f"teams/{plan_id}/downloads/{plan_id}.xlsx"
+
+
+def monthly_path(plan_id: str, month: str) -> str:
+    """The monthly report of a plan for a month (YYYY-MM)."""
+    return f"teams/{plan_id}/monthly/{month}.md"
+
+
 def region_slug(name: str) -> str:
     """A region name as a file name: letters and digits kept (Unicode too, lowercased), every
     other run of characters a single "-". `华东区` → `华东区`, `North & West` → `north-west`."""

@@ -5,13 +5,14 @@ Each function reads a plan and its computed metrics; none computes a metric itse
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from ..compute import PlanMetrics
-from ..model import Finding, NextAction, Task
+from ..model import Finding, NextAction, Review, Task
 from ..words import Words
-from .cells import Group, Lines, Span, Table, task_status
+from .cells import Day, Figure, Group, Lines, Span, Table, task_status
 from .format import (
     amount,
-    day,
     difference,
     gap_word,
     help_text,
@@ -29,8 +30,8 @@ def goal_setting(pm: PlanMetrics, words: Words) -> Table:
         (
             words[f"dimension.{g.dimension}"],
             g.metric,
-            amount(g.target, g.unit),
-            day(g.due),
+            Figure(g.target, amount(g.target, g.unit)),
+            Day(g.due),
             owner_names(plan, g.owners, words),
             g.key_actions,
         )
@@ -123,10 +124,10 @@ def execution_tracking(pm: PlanMetrics, words: Words) -> Table:
         rows.append(
             (
                 tm.task.title,
-                progress(tm.planned),
-                progress(tm.actual),
+                Figure(round(tm.planned, 1), progress(tm.planned)),
+                Figure(tm.actual, progress(tm.actual)),
                 task_status(tm.status, words),
-                str(tm.days_behind) if tm.days_behind else None,
+                Figure(tm.days_behind, str(tm.days_behind)) if tm.days_behind else None,
                 Lines(tuple(text for text in (help_now, blocker) if text))
                 if help_now or blocker
                 else None,
@@ -136,14 +137,17 @@ def execution_tracking(pm: PlanMetrics, words: Words) -> Table:
     return _table("t5", columns, rows, words)
 
 
-def review_iteration(pm: PlanMetrics, words: Words) -> Table:
-    """Template 6: aspect, finding, metrics, next action, owner, due; one group per review.
+def review_iteration(
+    pm: PlanMetrics, words: Words, reviews: Sequence[Review] | None = None
+) -> Table:
+    """Template 6: aspect, finding, metrics, next action, owner, due; one group per review
+    (every review of the plan, or those given).
 
     Each action sits on the row of the finding it answers (its `finding`); a finding with
     several actions spans their rows; actions that answer no finding get rows of their own.
     """
     rows: list[tuple[object, ...] | Group] = []
-    for review in pm.plan.reviews:
+    for review in pm.plan.reviews if reviews is None else reviews:
         rows.append(Group(f"{words['field.review']} {review.period} ({review.date.isoformat()})"))
         answered: set[int] = set()
         for finding in review.findings:
@@ -173,7 +177,7 @@ def _finding_cells(finding: Finding, pm: PlanMetrics, words: Words) -> tuple[obj
 
 def _action_cells(action: NextAction, pm: PlanMetrics, words: Words) -> tuple[object, ...]:
     owners = owner_names(pm.plan, action.owners, words) if action.owners else None
-    return (action.action, owners, day(action.due) if action.due else None)
+    return (action.action, owners, Day(action.due) if action.due else None)
 
 
 def template_tables(pm: PlanMetrics, words: Words) -> tuple[Table, ...]:
