@@ -377,3 +377,48 @@ def test_the_plotly_check_sees_what_a_bundle_lacks(browser):
         "probe: data[1].line.colour is not drawn",
         "probe: layout.no_such_key is not drawn",
     ]
+
+
+PRINT_STATE = """() => {
+  const hidden = (selector) => [...document.querySelectorAll(selector)]
+    .every((element) => getComputedStyle(element).display === "none");
+  return {
+    header: getComputedStyle(document.documentElement).getPropertyValue("--sp-print-header"),
+    background: getComputedStyle(document.body).backgroundColor,
+    scheme: document.body.dataset.mdColorScheme,
+    navigationHidden: hidden(".md-header") && hidden(".md-sidebar") && hidden(".md-footer"),
+    chartText: [...document.querySelectorAll(".salesplan-chart .main-svg text")]
+      .slice(0, 5).map((text) => getComputedStyle(text).fill),
+  };
+}"""
+
+
+@pytest.mark.parametrize(
+    "page_path", ["teams/east-shanghai-2023q3/", "teams/east-shanghai-2023q3/dashboard/"]
+)
+def test_pages_print_on_a4_with_a_header_and_light_colours_even_in_dark_mode(
+    browser, example_site, tmp_path, page_path
+):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    with _serve(example_site) as base:
+        page.goto(base + page_path)
+        page.evaluate(
+            """() => __md_set("__palette",
+                 {index: 1, color: {scheme: "slate", primary: "indigo", accent: "indigo"}})"""
+        )
+        page.goto(base + page_path)  # dark, as a person who chose it would print
+        page.wait_for_function("document.body.dataset.mdColorScheme === 'slate'")
+        if "dashboard" in page_path:
+            page.wait_for_function(ALL_DRAWN)
+        page.emulate_media(media="print")
+        state = page.evaluate(PRINT_STATE)
+        pdf = page.pdf(path=str(tmp_path / "page.pdf"), prefer_css_page_size=True)
+    page.close()
+    assert state["scheme"] == "slate"
+    assert "上海一组" in state["header"] and "数据截至 2023-08-20" in state["header"]
+    assert state["background"] == "rgb(255, 255, 255)"
+    assert state["navigationHidden"]
+    assert all(fill == "rgba(0, 0, 0, 0.87)" for fill in state["chartText"])
+    assert pdf.startswith(b"%PDF")
+    # A4 portrait: 595 × 842 points.
+    assert re.search(rb"/MediaBox \[0 0 59[45]\.\d+ 84[12]\.\d+\]", pdf)

@@ -89,7 +89,7 @@ def _report(
             if episode.cleared is not None and in_month(episode.cleared):
                 cleared.append((tm, episode.cleared))
     reviews = tuple(r for r in plan.reviews if in_month(r.date))
-    following = (last + timedelta(days=1)).strftime("%Y-%m")
+    following = (_month_last(first) + timedelta(days=1)).strftime("%Y-%m")
     return MonthReport(
         month=month,
         first=first,

@@ -22,6 +22,8 @@ from .reference import PAGE as REFERENCE
 from .reference import SCHEMA_FILE, reference_page
 
 STYLESHEET = "assets/salesplan/salesplan.css"
+PRINT_STYLESHEET = "assets/salesplan/print.css"
+PRINT_SCRIPT = "assets/salesplan/print.js"
 MERMAID_SCRIPT = "assets/salesplan/mermaid.min.js"
 
 __all__ = [
@@ -40,7 +42,7 @@ __all__ = [
 
 def extra_css() -> tuple[str, ...]:
     """Stylesheets the site must load (paths in the page tree)."""
-    return (STYLESHEET,)
+    return (STYLESHEET, PRINT_STYLESHEET)
 
 
 def extra_javascript() -> tuple[str, ...]:
@@ -49,7 +51,7 @@ def extra_javascript() -> tuple[str, ...]:
     Mermaid is shipped with the site: Material uses a global `mermaid` when there is one and
     only otherwise fetches it from a CDN, which corporate networks block.
     """
-    return (MERMAID_SCRIPT, *chart_embed.CHART_SCRIPTS)
+    return (MERMAID_SCRIPT, *chart_embed.CHART_SCRIPTS, PRINT_SCRIPT)
 
 
 def static_files() -> dict[str, bytes]:
@@ -57,6 +59,8 @@ def static_files() -> dict[str, bytes]:
     here = resources.files(__package__)
     files = {
         STYLESHEET: (here / "salesplan.css").read_bytes(),
+        PRINT_STYLESHEET: (here / "print.css").read_bytes(),
+        PRINT_SCRIPT: (resources.files("generator") / "assets" / "print.js").read_bytes(),
         MERMAID_SCRIPT: (here / "vendor" / "mermaid.min.js").read_bytes(),
     }
     files.update(chart_embed.chart_assets())

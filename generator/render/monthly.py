@@ -42,6 +42,7 @@ def monthly_page(pm: PlanMetrics, report: MonthReport, ctx: PageContext) -> str:
         words=words,
         title=page_title(title),
         heading=title,
+        as_of=day(pm.as_of),
         plan=plan,
         report=report,
         span=f"{day(report.first)} – {day(report.last)}",

@@ -132,6 +132,7 @@ def plan_page(pm: PlanMetrics, ctx: PageContext) -> str:
         title=page_title(plan.team),
         plan=plan,
         header=_plan_header(pm, ctx),
+        as_of=day(pm.as_of),
         notice=not_current_notice(pm, ctx),
         dashboard_href=ctx.href(dashboard_path(plan.id)),
         previous=ctx.link(
