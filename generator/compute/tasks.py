@@ -55,7 +55,7 @@ class TaskMetrics:
     days: tuple[TaskDay, ...]  # start .. min(as_of, end), for burn-up charts
     blocker: str | None = None  # the blocker of the last check-in on or before the as-of date
     needs_attention: bool = False  # an alert: help needed, overdue, blocked or stale
-    days_quiet: int | None = None  # days from the last check-in to the as-of date
+    days_quiet: int | None = None  # working days since the last check-in, up to the as-of date
     behind_since: date | None = None  # the first day of the current behind streak
     help_given: HelpRecord | None = None  # the last 1:1 held within the current streak
     next_milestone: Milestone | None = None  # the first milestone after the as-of date
@@ -110,7 +110,7 @@ def task_metrics(
         days=tuple(days),
         blocker=last.blocker if last else None,
         needs_attention=help_needed or stale or status in ATTENTION_STATUSES,
-        days_quiet=(as_of - last.date).days if last else None,
+        days_quiet=calendar.between(_next_day(last.date), as_of) if last else None,
         behind_since=since,
         help_given=_help_given(task, since, as_of),
         next_milestone=next((m for m in task.milestones if m.date > as_of), None),

@@ -202,7 +202,8 @@ def task_facts(tm: TaskMetrics, pm: PlanMetrics, words: Words) -> list[str]:
     """What the stand-up says of a task: progress, days behind, the 1:1, blocker, silence."""
     facts = [words.say("st-planned", planned=progress(tm.planned), actual=progress(tm.actual))]
     if tm.days_behind:
-        facts.append(words.say("st-behind-for", days=words.count("field.days", tm.days_behind)))
+        days = words.count("field.working_days", tm.days_behind)
+        facts.append(words.say("st-behind-for", days=days))
     help_now = help_text(tm, pm.plan, words)
     if help_now:
         facts.append(help_now)
@@ -211,7 +212,7 @@ def task_facts(tm: TaskMetrics, pm: PlanMetrics, words: Words) -> list[str]:
         facts.append(blocked or words["st-blocked"])
     if tm.stale:
         facts.append(
-            words.say("st-no-update-for", days=words.count("field.days", tm.days_quiet))
+            words.say("st-no-update-for", days=words.count("field.working_days", tm.days_quiet))
             if tm.days_quiet is not None
             else words["st-no-update-yet"]
         )

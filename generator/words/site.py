@@ -111,6 +111,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "field.none": ("—", "—"),
     "field.separator": (", ", "、"),
     "field.days": ("{n} day{s}", "{n} 天"),
+    "field.working_days": ("{n} working day{s}", "{n} 个工作日"),
     "five_w.why": ("Why", "为什么"),
     "five_w.what": ("What", "是什么"),
     "five_w.where": ("Where", "在哪里"),
