@@ -50,6 +50,8 @@ class TaskMetrics:
     behind_since: date | None = None  # the first day of the current behind streak
     help_given: HelpRecord | None = None  # the last 1:1 held within the current streak
     next_milestone: Milestone | None = None  # the first milestone after the as-of date
+    # Milestones dated on or before A whose progress the task has not reached (within tolerance)
+    missed_milestones: tuple[Milestone, ...] = ()
 
 
 def planned_percent(task: Task, day: date) -> float:
@@ -103,6 +105,11 @@ def task_metrics(
         behind_since=since,
         help_given=_help_given(task, since, as_of),
         next_milestone=next((m for m in task.milestones if m.date > as_of), None),
+        missed_milestones=tuple(
+            m
+            for m in by_date(task.milestones)
+            if m.date <= as_of and actual_now < m.progress - plan.alert.tolerance - EPSILON
+        ),
     )
 
 
