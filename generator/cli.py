@@ -328,26 +328,18 @@ def notify(
 
     Example: salesplan notify --issues --as-of 2023-08-20 --dry-run
     """
-    from .commands.notify import issues_by_default, notify_teams, robot_variables
-    from .notify import DEFAULT_API_URL, GitHubAccess, lines
+    from .commands.notify import environment_variables, notify_teams
+    from .notify import lines
 
     config, words = _site(config_file, lang)
     day = _as_of(as_of, config, words)
     # The environment is read here, at the edge, and passed down as values.
-    values = {name: os.environ[name] for name in robot_variables(config) if os.environ.get(name)}
-    token, repository = os.environ.get("GITHUB_TOKEN"), os.environ.get("GITHUB_REPOSITORY")
-    api_url = os.environ.get("GITHUB_API_URL") or DEFAULT_API_URL
-    github = GitHubAccess(token, repository, api_url) if token and repository else None
+    names = environment_variables(config)
+    environment = {name: os.environ[name] for name in names if os.environ.get(name)}
     run = notify_teams(
-        config,
-        words=words,
-        as_of=day,
-        chat=chat,
-        issues=issues_by_default(config) if issues is None else issues,
-        dry_run=dry_run,
-        values=values,
-        github=github,
-    )
+        config, words=words, as_of=day, chat=chat, issues=issues, dry_run=dry_run,
+        environment=environment,
+    )  # fmt: skip
     result = run.standup.result
     if not result.ok:
         errors = [d for d in result.diagnostics if d.severity == "error"]

@@ -15,7 +15,8 @@ from ..words import Words
 from .site_config import SiteConfig
 from .status import Standup, status
 
-GITHUB_VARIABLES = ("GITHUB_TOKEN", "GITHUB_REPOSITORY")
+GITHUB_VARIABLES = ("GITHUB_TOKEN", "GITHUB_REPOSITORY")  # both needed for the issues
+GITHUB_API_VARIABLE = "GITHUB_API_URL"  # GitHub Enterprise Server's API; default api.github.com
 
 
 @dataclass(frozen=True)
@@ -43,14 +44,19 @@ def routes(config: SiteConfig) -> list[Route]:
     return found
 
 
-def robot_variables(config: SiteConfig) -> list[str]:
-    """The environment variables a robot may be read from: the default ones, then the routes'."""
-    return notify.variables(routes(config))
+def environment_variables(config: SiteConfig) -> list[str]:
+    """The environment variables the command reads: the robots' (the default ones, then the
+    routes' of mkdocs.yml) and GitHub's."""
+    return [*notify.variables(routes(config)), *GITHUB_VARIABLES, GITHUB_API_VARIABLE]
 
 
-def issues_by_default(config: SiteConfig) -> bool:
-    """`notify.issues` of mkdocs.yml: whether issues are kept without --issues."""
-    return bool(config.options is not None and config.options.notify.issues)
+def github_access(environment: Mapping[str, str]) -> GitHubAccess | None:
+    """The access to the repository's issues, when GITHUB_TOKEN and GITHUB_REPOSITORY are set."""
+    token, repository = (environment.get(name) for name in GITHUB_VARIABLES)
+    if not token or not repository:
+        return None
+    api_url = environment.get(GITHUB_API_VARIABLE) or notify.DEFAULT_API_URL
+    return GitHubAccess(token, repository, api_url)
 
 
 def site_links(config: SiteConfig) -> SiteLinks | None:
@@ -66,16 +72,19 @@ def notify_teams(
     words: Words,
     as_of: date,
     chat: bool = True,
-    issues: bool = False,
+    issues: bool | None = None,
     dry_run: bool = False,
-    values: Mapping[str, str] | None = None,
-    github: GitHubAccess | None = None,
+    environment: Mapping[str, str] | None = None,
     transport: Transport | None = None,
 ) -> NotifyRun:
     """Check the plans, compute those in force at `as_of`, then tell the robots (`chat`) and
-    keep the help issues (`issues`). `values`: the robot variables that are set; `github`:
-    the access to the repository (None when GITHUB_TOKEN or GITHUB_REPOSITORY is missing).
+    keep the help issues (`issues`; None: as `notify.issues` of mkdocs.yml says).
+    `environment`: the values of `environment_variables` that are set.
     """
+    environment = environment or {}
+    github = github_access(environment)
+    if issues is None:
+        issues = bool(config.options is not None and config.options.notify.issues)
     standup = status((), config=config, words=words, as_of=as_of)
     report = NotifyReport(dry_run=dry_run)
     if transport is None:
@@ -89,7 +98,7 @@ def notify_teams(
             as_of,
             words,
             routes=routes(config),
-            values=values or {},
+            values=environment,
             links=links,
             transport=transport,
         )

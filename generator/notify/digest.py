@@ -30,8 +30,9 @@ from ..render.standup import (
 from ..words import Words
 from .robots import EVERYONE, Scope
 
-# Markup characters of WeCom, DingTalk and Feishu Markdown, and their full-width twins.
-_NEUTRAL = str.maketrans("*_`[]<>|~#\\&", "＊＿｀［］＜＞｜～＃＼＆")
+# Markup characters of WeCom, DingTalk and Feishu Markdown (and @ of mentions), and their
+# full-width twins.
+_NEUTRAL = str.maketrans("*_`[]<>|~#\\&@", "＊＿｀［］＜＞｜～＃＼＆＠")
 # The tasks the chat reports (a task that is only stale waits for the stand-up).
 CHAT_STATUSES = ("overdue", "blocked")
 

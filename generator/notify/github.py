@@ -77,10 +77,10 @@ def rate_limit_wait(reply: Reply, clock: Callable[[], float] = time.time) -> flo
 class GitHub:
     """The repository's issues. Every method raises GitHubError when GitHub says no."""
 
-    def __init__(self, access: GitHubAccess, transport: Transport, pause: float = WRITE_PAUSE):
+    def __init__(self, access: GitHubAccess, transport: Transport, pause: float | None = None):
         self.access = access
         self.transport = transport
-        self.pause = pause
+        self.pause = WRITE_PAUSE if pause is None else pause
         self._last_write = float("-inf")
         base = access.api_url.rstrip("/") or DEFAULT_API_URL
         self.repo_url = f"{base}/repos/{access.repository}"

@@ -13,7 +13,7 @@ import hmac
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
-from urllib.parse import urlencode, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 RobotKind = Literal["wecom", "dingtalk", "feishu"]
 ROBOT_KINDS: tuple[RobotKind, ...] = ("wecom", "dingtalk", "feishu")
@@ -69,6 +69,7 @@ class Robot:
         """Texts that must never reach an output: the address, its query and path, the secret."""
         parts = urlsplit(self.webhook)
         found = [self.webhook, parts.query, parts.path.rsplit("/", 1)[-1], self.secret or ""]
+        found += [value for _, value in parse_qsl(parts.query)]
         return tuple(text for text in found if len(text) >= 6)
 
 
