@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
+import textwrap
 from pathlib import Path
 
 import notify_standins as standins
@@ -17,6 +19,8 @@ import pytest
 from click.testing import CliRunner
 
 from generator import cli
+from generator.commands.notify import environment_variables, routes
+from generator.commands.site_config import load_site_config
 from generator.notify import github as github_module
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -449,3 +453,17 @@ def test_mkdocs_yml_can_turn_the_issues_on(project, github) -> None:
     code, out = notify("--no-chat", env=env)
     assert code == 0, out
     assert len(github.open_issues()) == 2
+
+
+def test_the_documented_routes_are_a_valid_configuration(project) -> None:
+    docs = (ROOT / "docs" / "notifications.md").read_text("utf-8")
+    blocks = re.findall(r"```yaml\n(.*?)```", docs, re.S)
+    comments = re.compile(r"\s+#.*$", re.M)  # the two tabs differ in their comments only
+    assert len(blocks) == 2 and comments.sub("", blocks[0]) == comments.sub("", blocks[1])
+    (project / "mkdocs.yml").write_text("site_name: t\n" + textwrap.dedent(blocks[1]), "utf-8")
+    config = load_site_config(None)
+    assert [(r.scope.kind, r.scope.name) for r in routes(config)] == [
+        ("region", "华东区"),
+        ("team", "深圳一组"),
+    ]
+    assert "SALESPLAN_DINGTALK_SZ_SECRET" in environment_variables(config)

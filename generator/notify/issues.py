@@ -120,10 +120,15 @@ def _keep_one(task: Wanted, opened: list[Known], closed: list[Known]) -> list[Ch
         fields = {"state": "open", "body": task.body}
         return [Change("reopen", task.key, task.title, issue.number, fields, task.comment(None))]
     issue = opened[0]
-    if issue.body == task.body:
+    if _text(issue.body) == _text(task.body):  # as the last run left it: nothing to do
         return []
     comment = task.comment(HelpState.parse(issue.body))
     return [Change("update", task.key, task.title, issue.number, {"body": task.body}, comment)]
+
+
+def _text(body: str) -> str:
+    # GitHub's editor saves CRLF line ends; the text is what counts.
+    return body.replace("\r\n", "\n").strip()
 
 
 def apply(changes: Sequence[Change], github: GitHub, labels: Iterable[str]) -> list[Done]:

@@ -18,6 +18,7 @@ from .robots import Robot, RobotProblem, Scope
 @dataclass
 class NotifyReport:
     dry_run: bool = False
+    chat: bool = False  # whether the chat was asked for
     problems: list[RobotProblem] = field(default_factory=list)
     empty_routes: list[Scope] = field(default_factory=list)  # routes no plan in force matched
     sent: list[RobotResult] = field(default_factory=list)
@@ -59,6 +60,8 @@ def failure_text(failure: ChatFailure, words: Words) -> str:
 def lines(report: NotifyReport, words: Words) -> list[str]:
     out = [words.say(f"nt-problem.{p.problem}", variable=p.variable) for p in report.problems]
     out += [words.say("nt-route-empty", scope=s.name) for s in report.empty_routes]
+    if report.chat and not (report.sent or report.planned or report.problems):
+        out.append(words["nt-no-robots"])
     for robot, requests in report.planned:
         for n, request in enumerate(requests, start=1):
             out.append(

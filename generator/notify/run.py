@@ -33,6 +33,7 @@ def chat(
     transport: Transport,
 ) -> None:
     """Each robot enabled by `values` gets the digest of the teams it covers."""
+    report.chat = True
     found, report.problems = robots(routes, values)
     for route in routes:
         if not any(route.scope.covers(pm.plan.region, pm.plan.team) for pm in metrics):

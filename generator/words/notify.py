@@ -125,6 +125,12 @@ WORDS: dict[str, tuple[str, str]] = {
         "the route {scope} of mkdocs.yml matches no plan in force: check the region or team name",
         "mkdocs.yml 中的路由 {scope} 没有匹配任何执行中的计划：请检查区域或团队名称",
     ),
+    "nt-no-robots": (
+        "No chat robot is set up: set SALESPLAN_WECOM_WEBHOOK, SALESPLAN_DINGTALK_WEBHOOK or "
+        'SALESPLAN_FEISHU_WEBHOOK (docs page "Notifications")',
+        "没有设置群机器人：请设置 SALESPLAN_WECOM_WEBHOOK、SALESPLAN_DINGTALK_WEBHOOK 或 "
+        "SALESPLAN_FEISHU_WEBHOOK（见文档页“通知”）",
+    ),
     "nt-dry-request": (
         "[dry run] {robot}, message {n}/{total}: {method} {address}{signed}",
         "[试运行] {robot}，第 {n}/{total} 条：{method} {address}{signed}",
