@@ -17,6 +17,7 @@ STAGES = (
     ("check",),
     ("compute",),
     ("render",),
+    ("notify",),  # the help mechanism reaching people: chat robots, GitHub issues
     ("site",),
     ("commands",),
     ("cli",),

@@ -369,3 +369,26 @@ def test_own_pre_commit_config_uses_the_hook_and_ruff():
     assert {"salesplan-validate", "ruff-check", "ruff-format"} <= set(hooks)
     for key in ("entry", "files", "exclude"):
         assert hooks["salesplan-validate"][key] == manifest[0][key], key
+
+
+def test_the_teams_are_told_after_the_deploy_with_issues_write_only(tmp_path):
+    workflow = load_workflow(WORKFLOWS_DIR / "publish-site.yml")
+    job = workflow["jobs"]["notify"]
+    assert job["needs"] == "deploy"
+    assert job["permissions"] == {"issues": "write"}
+    check, *rest = job["steps"]
+    assert all(step["if"].startswith("steps.configured.outputs.enabled == 'true'") for step in rest)
+    scripts = [step["run"] for step in rest if "run" in step]
+    assert "salesplan notify --issues" in scripts
+    for step in job["steps"]:  # secrets reach only the steps that need them, through env:
+        assert "secrets." not in json.dumps({k: v for k, v in step.items() if k != "env"})
+    # Without any secret the job does nothing, quietly; with one, it notifies.
+    for env, enabled in [({}, False), ({"SALESPLAN_DINGTALK_WEBHOOK": "https://x"}, True)]:
+        output = tmp_path / "output"
+        output.write_text("")
+        names = ["SALESPLAN_WECOM_WEBHOOK", "SALESPLAN_FEISHU_WEBHOOK", "SALESPLAN_ISSUES"]
+        blank = dict.fromkeys([*names, "SALESPLAN_DINGTALK_WEBHOOK"], "")
+        run_env = {**os.environ, **blank, **env, "GITHUB_OUTPUT": str(output)}
+        done = subprocess.run(["bash", "-e", "-c", check["run"]], env=run_env, check=False)
+        assert done.returncode == 0
+        assert ("enabled=true" in output.read_text()) is enabled

@@ -60,6 +60,8 @@ class TaskMetrics:
     help_given: HelpRecord | None = None  # the last 1:1 held within the current streak
     next_milestone: Milestone | None = None  # the first milestone after the as-of date
     help_episodes: tuple[HelpEpisode, ...] = ()  # every time the help rule fired, up to A
+    # Milestones dated on or before A whose progress the task has not reached (within tolerance)
+    missed_milestones: tuple[Milestone, ...] = ()
 
 
 def planned_percent(task: Task, day: date) -> float:
@@ -115,6 +117,11 @@ def task_metrics(
         help_given=_help_given(task, since, as_of),
         next_milestone=next((m for m in task.milestones if m.date > as_of), None),
         help_episodes=() if task.state == "cancelled" else tuple(episodes),
+        missed_milestones=tuple(
+            m
+            for m in by_date(task.milestones)
+            if m.date <= as_of and actual_now < m.progress - plan.alert.tolerance - EPSILON
+        ),
     )
 
 

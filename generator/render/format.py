@@ -94,6 +94,11 @@ def days(n: int, words: Words) -> str:
     return words.count("field.days", n)
 
 
+def working_days(n: int, words: Words) -> str:
+    """`1 working day`, `3 个工作日`: how days behind and days without an update are counted."""
+    return words.count("field.working_days", n)
+
+
 def help_text(tm: TaskMetrics, plan: Plan, words: Words) -> str | None:
     """Where the help mechanism stands for a task that needs help: the 1:1 is due (with the
     region's head when the manager owns the task), or was held and the task is still behind."""

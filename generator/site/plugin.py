@@ -25,10 +25,11 @@ from ..render.html_blocks import HtmlBlocks
 from ..settings import SettingError, resolve_as_of, time_zone
 from ..words import Words
 from . import nav
-
-log = logging.getLogger("mkdocs.plugins.salesplan")
+from .notify_options import NotifyConfig
 from .output import mark_built, site_dir_problem
 from .pipeline import PlanChecks, PlansInvalid, site_pages
+
+log = logging.getLogger("mkdocs.plugins.salesplan")
 
 
 class NavTeams(opt.BaseConfigOption[bool | str]):
@@ -66,6 +67,7 @@ class SalesPlanConfig(Config):
     calendar = opt.Choice(CALENDARS, default=DEFAULT_CALENDAR)  # the working days (SPEC §4)
     language = opt.Optional(opt.Choice(("zh", "en")))  # unset: theme.language
     nav_teams = NavTeams()  # false: only region pages in the nav (teams linked from them)
+    notify = opt.SubConfig(NotifyConfig)  # `salesplan notify`: chat robots and GitHub issues
 
 
 def site_language(plugin_language: str | None, config: MkDocsConfig) -> str:
