@@ -215,21 +215,33 @@ def status(
 @click.option(
     "--site-dir", type=click.Path(path_type=Path), help="Where to write the site (default: site/)."
 )
+@click.option(
+    "--at",
+    "at",
+    metavar="REV",
+    help="Build from the plans as they were at this git revision (a commit, branch, tag or "
+    "HEAD~3), as of that commit's day unless --as-of is given. The working tree is not touched.",
+)
 @lang_option
 @config_file_option
 def build(
-    as_of: str | None, site_dir: Path | None, lang: str | None, config_file: Path | None
+    as_of: str | None,
+    site_dir: Path | None,
+    at: str | None,
+    lang: str | None,
+    config_file: Path | None,
 ) -> None:
     """Check the plans, then build the site in strict mode.
 
     Example: salesplan build --as-of 2023-08-20 --site-dir public
+    Example: salesplan build --at v2023-08-01 --site-dir old-site  (what the plans said then)
     """
     from .commands.build import build as run
 
     _, words = _site(config_file, lang)
     day = parse_date(as_of, "--as-of", words) if as_of else None
     with _mkdocs_log(logging.INFO):
-        result = run(config_file, words=words, as_of=day, site_dir=site_dir)
+        result = run(config_file, words=words, as_of=day, site_dir=site_dir, at=at)
     if result.warnings:
         click.echo(reporters.text(result, color=_colour(sys.stderr)), err=True, nl=False)
 
@@ -278,6 +290,47 @@ def generate(
     day = _as_of(as_of, config, words)
     written = run(out_dir, paths, config=config, words=words, as_of=day)
     click.echo(words.say("wrote-pages", n=written, out=out_dir))
+
+
+@app.command()
+@click.argument("old")
+@click.argument("new")
+@paths_argument
+@format_option(
+    "text",
+    "markdown",
+    "json",
+    "github",
+    help="text for people, markdown for reviewers (the pull request's summary), json for "
+    "machines, github for warnings on the lines of lowered targets and later due dates.",
+)
+@lang_option
+@config_file_option
+def diff(
+    old: str,
+    new: str,
+    paths: tuple[str, ...],
+    fmt: str,
+    lang: str | None,
+    config_file: Path | None,
+) -> None:
+    """Show what changed in the plans between two git revisions, or between two plan files.
+
+    Plans are matched by id, so a renamed or moved file is a change of the same plan; goals,
+    tasks and other lists by the ids (or dates) of their items, so reordering changes nothing.
+    A lowered target, or a due date moved later, is flagged. PATHS limit the comparison to the
+    plans under them. A plan with errors at either side is reported as validate does (exit 1).
+
+    Example: salesplan diff main HEAD --format markdown
+    """
+    from .check.schema import load_schema
+    from .commands.diff import diff as run
+    from .render.diff_report import REPORTERS
+
+    config, words = _site(config_file, lang)
+    comparison = run(old, new, paths, config=config, words=words)
+    color = fmt == "text" and _colour(sys.stdout)
+    click.echo(REPORTERS[fmt](comparison, words, load_schema(), color), nl=False)
 
 
 def main() -> None:

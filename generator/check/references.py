@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from collections.abc import Set as AbstractSet
 from datetime import date
 from typing import Any
 
@@ -56,7 +57,7 @@ def _refs(value: Any, pointer: str) -> Iterator[tuple[str, str]]:
                 yield f"{pointer}/{i}", item
 
 
-def plan_problems(data: Any, plan_ids: set[str], words: Words) -> list[Problem]:
+def plan_problems(data: Any, plan_ids: AbstractSet[str], words: Words) -> list[Problem]:
     """Every reference, id, date and traceability problem in one plan's data."""
     if not isinstance(data, dict):
         return []
@@ -66,7 +67,7 @@ def plan_problems(data: Any, plan_ids: set[str], words: Words) -> list[Problem]:
 
 
 class _Checker:
-    def __init__(self, data: dict[str, Any], plan_ids: set[str], words: Words) -> None:
+    def __init__(self, data: dict[str, Any], plan_ids: AbstractSet[str], words: Words) -> None:
         self.data = data
         self.plan_ids = plan_ids
         self.words = words

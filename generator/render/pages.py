@@ -23,6 +23,7 @@ from .overview import (
     teams_table,
 )
 from .paths import ALERTS, HOME, dashboard_path, plan_page_path
+from .stability import stability_table
 from .tables import context_tables, root_cause_table, template_tables
 
 
@@ -155,6 +156,8 @@ def plan_page(pm: PlanMetrics, ctx: PageContext) -> str:
         if cadence_rows
         else None,
         body=sanitised_markdown(plan.body),
+        history_href=ctx.history_href(plan.team),
+        stability=stability_table([plan], ctx) if ctx.history is not None else None,
     )
 
 
