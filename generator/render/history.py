@@ -44,7 +44,7 @@ def unavailable_text(ctx: PageContext) -> str | None:
 def history_index_page(ctx: PageContext) -> str:
     """Every team: how often its plans changed, when last, how many goals were eased."""
     ctx, words = ctx.at(HISTORY), ctx.words
-    columns = ("team", "revisions", "last", "eased")
+    columns = ("team", "region", "revisions", "last", "eased")
     rows = []
     for pm in ctx.data.current:
         team = pm.plan.team
@@ -54,7 +54,13 @@ def history_index_page(ctx: PageContext) -> str:
         last = when(history.revisions[0]) if history.revisions else NONE
         eased = eased_cell(history.eased, words) if history.eased else "0"
         rows.append(
-            (ctx.link(team, ctx.history_paths[team]), str(len(history.revisions)), last, eased)
+            (
+                ctx.link(team, ctx.history_paths[team]),
+                ctx.region_link(pm.plan.region or ""),
+                str(len(history.revisions)),
+                last,
+                eased,
+            )
         )
     table = Table(
         "", tuple(words[f"page.history.col.{c}"] for c in columns), tuple(rows), "sp-history-index"
@@ -124,7 +130,7 @@ def _revision(revision: Revision, ctx: PageContext) -> Mapping[str, object]:
         for _, version in revision.invalid
     )
     whole = tuple(
-        f"{words[f'rev.status.{d.status}']}: {plan_title(d)}"
+        words.say("rev.status-line", status=words[f"rev.status.{d.status}"], plan=plan_title(d))
         for d in revision.diffs
         if d.status != "changed"
     )

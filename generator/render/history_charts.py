@@ -6,6 +6,7 @@ as a step line on the left axis, the due date as a step line on a date axis on t
 
 from __future__ import annotations
 
+from datetime import date, timedelta
 from typing import Any
 
 from ..model import Goal
@@ -39,6 +40,7 @@ def goal_history(stability: GoalStability, goal: Goal, name: str, words: Words) 
             "hovertemplate": "%{y}<br>%{x}<br>%{text}<extra></extra>",
         },
     ]  # fmt: skip
+    dues = [p.due for p in points if p.due is not None]
     title = words.say("chart.history.title", metric=_text(name))
     layout = _layout(
         title,
@@ -48,6 +50,15 @@ def goal_history(stability: GoalStability, goal: Goal, name: str, words: Words) 
         yaxis2={
             "type": "date", "overlaying": "y", "side": "right", "automargin": True,
             "title": {"text": words["chart.history.due"]}, "tickformat": "%Y-%m-%d",
+            **({"range": _date_range(dues)} if dues else {}),
         },
     )  # fmt: skip
     return {"data": data, "layout": layout}
+
+
+def _date_range(days: list[date]) -> list[str]:
+    """The due-date axis: the dates with a week or a tenth of their span on either side, so
+    that one date alone is not spread over hours."""
+    low, high = min(days), max(days)
+    margin = max(timedelta(days=7), (high - low) / 10)
+    return [(low - margin).isoformat(), (high + margin).isoformat()]
