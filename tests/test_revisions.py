@@ -500,3 +500,57 @@ def test_python_m_generator_runs_diff(two_revisions):
         done.stdout
     )
     assert done.stdout.endswith("1 plan changed\n")
+
+
+# --- loading a history piece by piece -------------------------------------------------
+
+TRICKY = [
+    "id: a\nlist:\n  - x: 1\n    y: |+\n      keep\n\n  - x: 2\n# margin comment\nz: 3\n",
+    "id: a\ngoals: [\n{id: b}]\n",  # a flow list running on at the margin
+    "id: a\ngoals:\n- id: b\n",  # items at the margin
+    "id: a\nid: b\n",  # a key twice
+    "id: a\n'quoted': 1\n",
+    "id: a\nlist:\n  - &x {a: 1}\n  - *x\n",
+    "id: a\nmap:\n  k: 1\n  l:\n    - 2\n",
+    "id: a\nlist:  # a comment\n  # before the first item\n  - 1\n  -\n  - 3\n",
+    "id: a\nlist:\n  - 2023-07-01\n  - 2023-7-1\n  - yes\n  - .inf\n",
+    "id: a\n  oops: 1\n",
+    "  # indented comment first\nid: a\n",
+    "id: a\nlist:\n  - a\n   - b\n",
+]
+
+
+@pytest.mark.parametrize("frontmatter", TRICKY)
+def test_loading_by_pieces_gives_the_loaders_data_or_declines(frontmatter):
+    from generator.load import LoadedFile, parse_plan_text
+    from generator.revisions.sections import SectionLoader
+
+    raw = f"---\n{frontmatter}---\nbody\n".encode()
+    whole = parse_plan_text(raw, LoadedFile("x.md"), words=EN)
+    pieces = SectionLoader(EN).load(raw, "x.md")
+    if whole.diagnostics:
+        assert pieces is None or pieces.data == whole.data is None
+    elif pieces is not None:
+        assert pieces.data == whole.data
+        assert (pieces.body, pieces.body_line) == (whole.body, whole.body_line)
+
+
+def test_every_plan_of_the_project_loads_the_same_by_pieces():
+    from generator.load import LoadedFile, parse_plan_text
+    from generator.revisions.sections import SectionLoader
+
+    sections = SectionLoader(ZH)
+    files = sorted([*ROOT.joinpath("plans").rglob("*.md"), *ROOT.joinpath("tests").rglob("*.md")])
+    taken = 0
+    for path in files:
+        raw = path.read_bytes()
+        whole = parse_plan_text(raw, LoadedFile(str(path)), words=ZH)
+        pieces = sections.load(raw, str(path))
+        if pieces is not None:
+            taken += 1
+            assert not whole.diagnostics, path
+            assert pieces.data == whole.data, path
+    assert taken >= 10  # the cut applies to ordinary plans
+    again = sections.loaded
+    sections.load(ROOT.joinpath("plans/east/east-shanghai-2023q3.md").read_bytes(), "again")
+    assert sections.loaded == again  # every piece was known

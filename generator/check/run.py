@@ -111,8 +111,9 @@ def check_file(
     owners: Mapping[str, list[LoadedFile]],
     words: Words,
     strict: bool = False,
+    typed: bool = True,
 ) -> tuple[list[Diagnostic], Plan | None]:
-    """Every problem of one loaded file, and its typed plan when it has no error.
+    """Every problem of one loaded file, and its typed plan when it has no error (and `typed`).
 
     `plan_ids`: the plan ids `previous` may name; `owners`: plan id → the files of the same
     project that use it (for duplicate ids).
@@ -127,7 +128,7 @@ def check_file(
     if strict:
         found = [as_error(d) for d in found]
     plan = None
-    if item.data is not None and not any(d.severity == "error" for d in found):
+    if typed and item.data is not None and not any(d.severity == "error" for d in found):
         plan = build_plan(item.data, path=item.file, body=item.body)
     return found, plan
 

@@ -110,9 +110,11 @@ def _all_items(values: list) -> bool:
 
 def _diff_fields(a: dict, b: dict, path: tuple[str, ...], pa: str, pb: str) -> Iterator[Change]:
     for key, new in b.items():
+        old = a.get(key)
+        if old is new or (old == new and type(old) is type(new)):
+            continue
         here = (*path, str(key))
         at_a, at_b = f"{pa}/{escape_pointer(str(key))}", f"{pb}/{escape_pointer(str(key))}"
-        old = a.get(key)
         if _empty(old) and _empty(new):
             continue
         if _empty(old):

@@ -183,6 +183,25 @@ class ObjectReader:
         found = self.read(sha)
         return found[2] if found is not None else b""
 
+    def blobs(self, shas: list[str], batch: int = 400) -> dict[str, bytes]:
+        """Many blobs, asked for in batches: the requests of a batch fit in the pipe, so
+        git answers them while we read, without a round trip per blob."""
+        stdin, stdout = self._process.stdin, self._process.stdout
+        assert stdin is not None and stdout is not None
+        found: dict[str, bytes] = {}
+        for start in range(0, len(shas), batch):
+            chunk = shas[start : start + batch]
+            try:
+                stdin.write("".join(f"{sha}\n" for sha in chunk).encode())
+                stdin.flush()
+            except OSError as error:
+                raise GitError("rev.git.failed", str(error)) from None
+            for sha in chunk:
+                header = stdout.readline().decode("utf-8", "replace").split()
+                if len(header) == 3:
+                    found[sha] = _read_exactly(stdout, int(header[2]) + 1)[:-1]
+        return found
+
     def close(self) -> None:
         if self._process.stdin is not None:
             self._process.stdin.close()

@@ -70,7 +70,7 @@ def read_history(folder: Path, revision: str = "HEAD", *, words: Words) -> Histo
             return History.off(SHALLOW)
         commits = repository.log(revision)
         with repository.objects() as reader:
-            snapshots = Snapshots(repository, reader, words)
+            snapshots = Snapshots(repository, reader, words, quick=True)
             revisions = _revisions(commits, snapshots)
     except GitError as error:
         return History.off(error.reason, error.detail)

@@ -3,6 +3,7 @@ checked by the same rules as the files on disk.
 
 A long history holds few distinct files: each (file, blob) is loaded once, and checked again
 only when what the cross-file rules see around it changed (the plan ids, a duplicate id).
+Its many versions of the same plans are loaded piece by piece (`quick`, see sections.py).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from ..load import LoadedFile, parse_plan_text
 from ..model import Plan
 from ..words import Words
 from .git import Commit, ObjectReader, Repository
+from .sections import SectionLoader
 
 
 @dataclass(frozen=True, eq=False)
@@ -86,13 +88,18 @@ class Snapshots:
     """Reads snapshots of one repository folder, remembering every file it loaded and checked.
 
     `label`: how files are named in diagnostics, `{label}:{path}` as git writes a file at a
-    revision (e.g. `HEAD~1:plans/east/x.md`); without it, by their path alone.
+    revision (e.g. `HEAD~1:plans/east/x.md`); without it, by their path alone. `quick` (for
+    long histories): files are loaded piece by piece (see sections.py), checked for errors
+    only (no warnings, no typed plans), and loaded whole again when they have an error.
     """
 
-    def __init__(self, repository: Repository, reader: ObjectReader, words: Words) -> None:
+    def __init__(
+        self, repository: Repository, reader: ObjectReader, words: Words, *, quick: bool = False
+    ) -> None:
         self.repository = repository
         self.reader = reader
         self.words = words
+        self.sections = SectionLoader(words) if quick else None
         self._loaded: dict[tuple[str, str], LoadedFile] = {}
         self._checked: dict[tuple, PlanVersion] = {}
 
@@ -100,21 +107,26 @@ class Snapshots:
         """The plan files of the folder at `commit`."""
         folder = self.repository.folder
         files = self.reader.files(commit.sha, folder)
-        items: list[tuple[str, str, LoadedFile]] = []
+        named = []
         for relative, blob in sorted(files.items()):
             path = f"{folder}/{relative}" if folder else relative
-            shown = f"{label}:{path}" if label else path
-            items.append((path, blob, self._load(shown, blob)))
+            named.append((path, blob, f"{label}:{path}" if label else path))
+        new = sorted({blob for _, blob, shown in named if (shown, blob) not in self._loaded})
+        contents = self.reader.blobs(new)
+        items = [(path, blob, self._load(shown, blob, contents)) for path, blob, shown in named]
         owners = plan_ids([item for _, _, item in items])
         ids = frozenset(owners)
         versions = tuple(self._check(path, blob, item, ids, owners) for path, blob, item in items)
         return Snapshot(commit, versions, self.words.language)
 
-    def _load(self, shown: str, blob: str) -> LoadedFile:
+    def _load(self, shown: str, blob: str, contents: dict[str, bytes]) -> LoadedFile:
         key = (shown, blob)
         loaded = self._loaded.get(key)
         if loaded is None:
-            loaded = parse_plan_text(self.reader.blob(blob), LoadedFile(shown), words=self.words)
+            raw = contents.get(blob, b"")
+            loaded = self.sections.load(raw, shown) if self.sections else None
+            if loaded is None:
+                loaded = parse_plan_text(raw, LoadedFile(shown), words=self.words)
             self._loaded[key] = loaded
         return loaded
 
@@ -133,12 +145,28 @@ class Snapshots:
         key = (item.file, blob, ids if "previous" in data else None, sharing)
         version = self._checked.get(key)
         if version is None:
-            found, plan = check_file(
-                item, Path(item.file), plan_ids=ids, owners=owners, words=self.words
-            )
+            found, plan = self._problems(item, ids, owners)
+            if self.sections and not item.positions and any(d.severity == "error" for d in found):
+                raw = self.reader.blob(blob)  # errors: load it whole, for their lines
+                item = parse_plan_text(raw, LoadedFile(item.file), words=self.words)
+                self._loaded[(item.file, blob)] = item
+                found, plan = self._problems(item, ids, owners)
             version = PlanVersion(path, blob, item, tuple(found), plan)
             self._checked[key] = version
         return version
+
+    def _problems(self, item: LoadedFile, ids: frozenset[str], owners: dict) -> tuple[list, Any]:
+        found, plan = check_file(
+            item,
+            Path(item.file),
+            plan_ids=ids,
+            owners=owners,
+            words=self.words,
+            typed=self.sections is None,
+        )
+        if self.sections is not None:  # a history records errors only
+            found = [d for d in found if d.severity == "error"]
+        return found, plan
 
 
 def read_snapshot(folder: Path, revision: str, *, words: Words) -> Snapshot:
