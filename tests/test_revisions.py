@@ -554,3 +554,44 @@ def test_every_plan_of_the_project_loads_the_same_by_pieces():
     again = sections.loaded
     sections.load(ROOT.joinpath("plans/east/east-shanghai-2023q3.md").read_bytes(), "again")
     assert sections.loaded == again  # every piece was known
+
+
+def test_easing_a_decrease_goal_is_raising_its_target(tmp_path):
+    from generator.load import LoadedFile, parse_plan_text
+    from generator.revisions import PlanVersion, diff_versions
+
+    churn = "  - id: churn\n    dimension: custom\n    metric: 流失率\n    unit: '%'\n"
+    churn += "    baseline: 10\n    target: 6\n    direction: decrease\n"
+    old = edited(PLAN, ("strategies:", churn + "strategies:"))
+    new = edited(old, ("    target: 6\n", "    target: 8\n"))
+    versions = [
+        PlanVersion(
+            "east-1.md", str(n), parse_plan_text(t.encode(), LoadedFile("x"), words=EN), (), None
+        )
+        for n, t in enumerate((old, new))
+    ]
+    diff = diff_versions(*versions)
+    (flag,) = diff.flags
+    assert (flag.kind, flag.item, flag.before, flag.after) == ("target-raised", "churn", 6, 8)
+    from generator.render.changes import flag_text
+
+    assert flag_text(flag, diff, ZH) == (
+        "目标「流失率 (churn)」越低越好，目标值却上调：6% → 8%，+2 个百分点"
+    )
+
+
+def test_history_switched_off_or_unavailable_still_gives_its_pages():
+    from datetime import date
+
+    from generator.check import check
+    from generator.revisions import History
+    from generator.site.pipeline import site_pages
+
+    plans = check([ROOT / "plans"], words=ZH, plans_dir=ROOT / "plans").plans
+    _, pages = site_pages(plans, date(2023, 8, 20), ZH, history=History.off("rev.git.off"))
+    assert "修改历史已关闭（mkdocs.yml 中 history: false）" in pages["history/index.md"]
+    assert "修改历史暂不可用" in pages["history/上海一组.md"]
+    assert "尚未提交到 git" in pages["teams/east-shanghai-2023q3/index.md"]
+    _, pages = site_pages(plans, date(2023, 8, 20), ZH)  # no history given: no pages, no links
+    assert not any(p.startswith("history/") for p in pages)
+    assert "history/" not in pages["teams/east-shanghai-2023q3/index.md"]

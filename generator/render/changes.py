@@ -131,8 +131,8 @@ class _Describer:
             place.section,
             place.item,
             place.field,
-            self.value(change.before, place, unit, self.old),
-            self.value(change.after, place, unit, self.new),
+            self.value(change.before, place, unit, self.old, change.path[-1]),
+            self.value(change.after, place, unit, self.new, change.path[-1]),
             word,
         )
 
@@ -197,12 +197,14 @@ class _Describer:
             return str((goal or {}).get("unit") or "")
         return "%" if _is_percent(place.schema) else ""
 
-    def value(self, value: Any, place: _Place, unit: str, data: dict[str, Any]) -> str:
+    def value(self, value: Any, place: _Place, unit: str, data: dict[str, Any], name: str) -> str:
+        """A value as shown; an entry (named `name` in the path) as a one-line summary."""
         if value is None:
             return NONE
         members = _members(data) if place.ref == "owner" or place.key in MEMBER_FIELDS else None
         if isinstance(value, dict):
-            return _cut(self.summary(value, place.schema, unit, data))
+            shown = {k: v for k, v in value.items() if not (k in ITEM_KEYS and str(v) == name)}
+            return _cut(self.summary(shown, place.schema, unit, data))
         return self.shown(value, unit, members)
 
     def shown(self, value: Any, unit: str, members: dict[str, str] | None) -> str:
@@ -227,7 +229,7 @@ class _Describer:
         """A new or removed entry in one line: `title value` for each of its fields."""
         parts = []
         for key, item in value.items():
-            if key in ITEM_KEYS[:1] or item is None:
+            if item is None:
                 continue
             child, ref = self.resolve(_child(node, key)[0])
             members = _members(data) if ref == "owner" or key in MEMBER_FIELDS else None

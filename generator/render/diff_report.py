@@ -65,7 +65,8 @@ def text(comparison: Comparison, words: Words, schema: Mapping, color: bool = Fa
                 if row.op == "changed" and row.change != words["rev.op.changed"]
                 else ""
             )
-            lines.append(paint(row.op, f"  {_MARKS[row.op]} {where}: {what}{extra}"))
+            line = words.say("rev.text-line", where=where, what=what)
+            lines.append(paint(row.op, f"  {_MARKS[row.op]} {line}{extra}"))
         lines.append("")
     lines.append(summary(comparison, words))
     return "\n".join(lines) + "\n"

@@ -52,6 +52,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "rev.status.added": ("new plan", "新计划"),
     "rev.status.removed": ("plan removed", "计划已删除"),
     "rev.status.changed": ("changed", "有修改"),
+    "rev.text-line": ("{where}: {what}", "{where}：{what}"),
     "rev.status-line": ("{status}: {plan}", "{status}：{plan}"),
     "rev.op.added": ("added", "新增"),
     "rev.op.removed": ("removed", "删除"),
@@ -137,5 +138,5 @@ WORDS: dict[str, tuple[str, str]] = {
     "chart.history.title": ("{metric}: target and due date", "{metric}：目标值与完成时间"),
     "chart.history.target": ("Target", "目标值"),
     "chart.history.due": ("Due date", "完成时间"),
-    "chart.history.revision": ("Revision", "版本"),
+    "chart.history.revision": ("Date of the change", "修改日期"),
 }
