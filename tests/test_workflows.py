@@ -378,7 +378,9 @@ def test_changes_step_summarises_the_pull_request_and_flags_a_lowered_target(git
         "目标「月销售额 (revenue)」的目标值下调：120 万元 → 100 万元，-20 万元（-16.7%25）\n"
     )
     text = summary.read_text("utf-8")
-    assert text.startswith("### 📝 计划变更 (")  # in the site's language
+    base = repo.git("merge-base", "HEAD^1", "HEAD^2")[:7]
+    head = repo.git("rev-parse", "--short=7", "HEAD^2")
+    assert text.startswith(f"### 📝 计划变更 ({base} → {head}): 1 个计划有变更\n")
     assert "| ✏️ | 业绩目标 | 月销售额 (revenue) | 目标值 | 120 万元 | 100 万元 |" in text
     assert "south-1" not in text and "南区" not in text  # the base's own change is not shown
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -22,6 +23,8 @@ from ..revisions import (
 from ..words import Words
 from .errors import CommandError
 from .site_config import SiteConfig
+
+_FULL_HASH = re.compile(r"[0-9a-f]{40}|[0-9a-f]{64}")
 
 
 def diff(
@@ -51,6 +54,7 @@ def _compare_revisions(
 ) -> Comparison:
     repository = Repository.of(config.plans_dir)
     commits = repository.commit(old), repository.commit(new)
+    old, new = _short(old), _short(new)
     with repository.objects() as reader:
         snapshots = Snapshots(repository, reader, words)
         before, after = snapshots.at(commits[0], old), snapshots.at(commits[1], new)
@@ -60,6 +64,11 @@ def _compare_revisions(
     old_plans = {i: v for i, v in before.by_id().items() if i in chosen}
     new_plans = {i: v for i, v in after.by_id().items() if i in chosen}
     return Comparison(old, new, tuple(diff_plans(old_plans, new_plans)))
+
+
+def _short(revision: str) -> str:
+    """A full commit hash as people read it (git's short form); any other name as given."""
+    return revision[:7] if _FULL_HASH.fullmatch(revision) else revision
 
 
 def _scope(paths: Sequence[str], repository: Repository, words: Words):

@@ -8,6 +8,7 @@ number its difference (in percentage points for a rate, else also in percent).
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -45,7 +46,7 @@ class _Place:
     section: str = ""
     item: str = ""
     field: str = ""
-    schema: Mapping = None  # type: ignore[assignment]
+    schema: Mapping = dataclasses.field(default_factory=dict)
     key: str = ""  # the last field name on the path
     ref: str = ""  # the schema type ($defs name) of the value, e.g. "owner"
     goal: str | None = None  # the id of the goal it lies in (for the unit)

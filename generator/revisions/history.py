@@ -48,7 +48,6 @@ class History:
     revisions: tuple[Revision, ...] = ()
     unavailable: str | None = None  # a word key (rev.git.*) when history could not be read
     detail: str = ""  # git's own words, when it failed
-    revision: str = "HEAD"  # the revision the history ends at
 
     @classmethod
     def off(cls, reason: str, detail: str = "") -> History:
@@ -74,7 +73,7 @@ def read_history(folder: Path, revision: str = "HEAD", *, words: Words) -> Histo
             revisions = _revisions(commits, snapshots)
     except GitError as error:
         return History.off(error.reason, error.detail)
-    return History(tuple(reversed(revisions)), revision=revision)
+    return History(tuple(reversed(revisions)))
 
 
 def _revisions(commits: Sequence[Commit], snapshots: Snapshots) -> list[Revision]:

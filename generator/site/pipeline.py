@@ -74,6 +74,8 @@ class Histories:
         try:
             sha = Repository.of(folder).commit(revision).sha
         except GitError as error:
+            if error.reason == "rev.git.unknown-revision" and revision == "HEAD":
+                return History()  # a repository without a commit yet: nothing to show
             return History.off(error.reason, error.detail)
         key = (str(folder.resolve()), sha, words.language)
         if self._history is None or self._history[0] != key:
