@@ -335,6 +335,8 @@ def test_usage_errors_are_one_line(git_repo, tmp_path):
     assert code == 2 and "no revision 'HEAD~5'" in out and "Traceback" not in out
     code, out = run(git_repo.path, "diff", "--", "-x", "HEAD")
     assert code == 2
+    code, out = run(git_repo.path, "diff", "HEAD", "HEAD", str(tmp_path))
+    assert code == 2 and "is outside the git repository of the plans" in out
     elsewhere = tmp_path / "elsewhere"
     (elsewhere / "plans").mkdir(parents=True)
     code, out = run(elsewhere, "diff", "HEAD~1", "HEAD")

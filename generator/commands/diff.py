@@ -79,7 +79,7 @@ def _scope(paths: Sequence[str], repository: Repository, words: Words):
         try:
             relative = Path(given).resolve().relative_to(top).as_posix()
         except ValueError:
-            raise CommandError(words["rev.git.outside"] + f": {given}", usage=True) from None
+            raise CommandError(words.say("rev.cmd.path-outside", path=given), usage=True) from None
         prefixes.append("" if relative == "." else relative)
 
     def inside(file: str) -> bool:

@@ -37,6 +37,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "PATHS choose plans within two revisions; two plan files are compared as they are",
         "PATHS 用于在两个版本中选择计划；比较两个计划文件时不能再指定 PATHS",
     ),
+    "rev.cmd.path-outside": (
+        "{path} is outside the git repository of the plans",
+        "{path} 不在计划所在的 git 仓库中",
+    ),
     "rev.cmd.invalid": (
         "the plans have errors at {revisions}: fix them first (salesplan validate)",
         "{revisions} 中的计划有错误：请先修正（salesplan validate）",
@@ -57,7 +61,6 @@ WORDS: dict[str, tuple[str, str]] = {
     "rev.op.added": ("added", "新增"),
     "rev.op.removed": ("removed", "删除"),
     "rev.op.changed": ("changed", "修改"),
-    "rev.moved": ("moved from {old}", "由 {old} 移来"),
     "rev.col.section": ("Section", "部分"),
     "rev.col.item": ("Item", "条目"),
     "rev.col.field": ("Field", "内容"),
@@ -69,7 +72,6 @@ WORDS: dict[str, tuple[str, str]] = {
     "rev.field.body": ("Notes (the text below the fields)", "计划说明（正文）"),
     "rev.paren": (" ({text})", "（{text}）"),
     "rev.n-entries": ("{n} entr{entries}", "{n} 条"),
-    "rev.text-length": ("{n} characters", "{n} 字"),
     "rev.flag.target-lowered": (
         "Target of {goal} lowered: {before} → {after}, {change}",
         "目标「{goal}」的目标值下调：{before} → {after}，{change}",
@@ -127,9 +129,6 @@ WORDS: dict[str, tuple[str, str]] = {
     "page.history.col.current": ("Current target", "当前目标值"),
     "page.history.col.target_moves": ("Target changes", "目标值修改"),
     "page.history.col.due_moves": ("Due-date changes", "完成时间修改"),
-    "page.history.col.when": ("When", "时间"),
-    "page.history.col.author": ("Author", "修改人"),
-    "page.history.col.commit": ("Commit", "提交"),
     "page.history.never": ("never", "从未修改"),
     "page.history.moves": ("{n} time{s}", "{n} 次"),
     "page.history.moves_eased": ("{n} time{s}, {eased} eased", "{n} 次，其中 {eased} 次放宽"),
