@@ -54,6 +54,11 @@ class PageContext:
         """A region as shown: its name, or the "no region" label for ""."""
         return name or self.words["site.no_region"]
 
+    @property
+    def history_readable(self) -> bool:
+        """Whether the site has history pages with a history in them (git could be read)."""
+        return self.history is not None and self.history.unavailable is None
+
     def history_href(self, team: str) -> str | None:
         """The link to the team's history page, when the site has one."""
         path = self.history_paths.get(team)

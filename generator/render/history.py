@@ -103,7 +103,9 @@ def history_page(history: TeamHistory, ctx: PageContext) -> str:
         ),
         unavailable=unavailable_text(ctx),
         intro=intro,
-        stability=stability_table([pm.plan for pm in plans], ctx, with_plan=len(plans) > 1),
+        stability=stability_table([pm.plan for pm in plans], ctx, with_plan=len(plans) > 1)
+        if ctx.history_readable
+        else None,
         charts=charts,
         revisions=revisions,
     )

@@ -157,7 +157,7 @@ def plan_page(pm: PlanMetrics, ctx: PageContext) -> str:
         else None,
         body=sanitised_markdown(plan.body),
         history_href=ctx.history_href(plan.team),
-        stability=stability_table([plan], ctx) if ctx.history is not None else None,
+        stability=stability_table([plan], ctx) if ctx.history_readable else None,
     )
 
 
