@@ -380,7 +380,7 @@ def test_changes_step_summarises_the_pull_request_and_flags_a_lowered_target(git
     text = summary.read_text("utf-8")
     base = repo.git("merge-base", "HEAD^1", "HEAD^2")[:7]
     head = repo.git("rev-parse", "--short=7", "HEAD^2")
-    assert text.startswith(f"### 📝 计划变更 ({base} → {head}): 1 个计划有变更\n")
+    assert text.startswith(f"### 📝 计划变更（{base} → {head}）：1 个计划有变更\n")
     assert "| ✏️ | 业绩目标 | 月销售额 (revenue) | 目标值 | 120 万元 | 100 万元 |" in text
     assert "south-1" not in text and "南区" not in text  # the base's own change is not shown
 

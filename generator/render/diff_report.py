@@ -75,8 +75,10 @@ def text(comparison: Comparison, words: Words, schema: Mapping, color: bool = Fa
 def markdown(comparison: Comparison, words: Words, schema: Mapping, color: bool = False) -> str:
     """For reviewers: a heading, then per plan its flags and a table of its changes; cut below
     GitHub's 1 MiB limit of a job summary."""
-    head = f"### 📝 {words['rev.heading']} ({comparison.old} → {comparison.new}): "
-    out = [head + summary(comparison, words), ""]
+    heading = words.say(
+        "rev.heading", old=comparison.old, new=comparison.new, summary=summary(comparison, words)
+    )
+    out = [f"### 📝 {markdown_cell(heading)}", ""]
     size = len("\n".join(out).encode())
     for shown, diff in enumerate(comparison.diffs):
         part = _markdown_plan(diff, words, schema)

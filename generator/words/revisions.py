@@ -46,7 +46,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "{revisions} 中的计划有错误：请先修正（salesplan validate）",
     ),
     # --- the report ---
-    "rev.heading": ("Plan changes", "计划变更"),
+    "rev.heading": (
+        "Plan changes ({old} → {new}): {summary}",
+        "计划变更（{old} → {new}）：{summary}",
+    ),
     "rev.n-changed": ("{n} plan{s} changed", "{n} 个计划有变更"),
     "rev.none": ("No plan changed.", "计划没有变更。"),
     "rev.more": (
