@@ -26,6 +26,7 @@ YamlLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 MAX_BYTES = 1024 * 1024
 _FENCE = re.compile(r"---[ \t]*")
+_CLOSING_FENCE = re.compile(r"^---[ \t]*$", re.M)
 _SCALAR_TAGS = {
     "tag:yaml.org,2002:" + name
     for name in ("str", "int", "float", "bool", "null", "timestamp", "binary")
@@ -94,12 +95,21 @@ def load_file(path: Path, display: str | None = None, *, words: Words) -> Loaded
 
 def parse_plan_text(raw: bytes, loaded: LoadedFile, *, words: Words) -> LoadedFile:
     """Parse the bytes of a plan file into `loaded`."""
+    frontmatter = frontmatter_lines(raw, loaded, words=words)
+    if frontmatter is None or _find_tab(frontmatter, loaded, words):
+        return loaded
+    return parse_yaml("\n".join(frontmatter), loaded, words=words)
+
+
+def frontmatter_lines(raw: bytes, loaded: LoadedFile, *, words: Words) -> list[str] | None:
+    """The lines between the `---` fences of a plan file, its body set on `loaded`; None,
+    with the diagnostic on `loaded`, when the file has no frontmatter to read."""
     say = words.say
     if len(raw) > MAX_BYTES:
         loaded.error(
             "file-too-large", say("file-too-large", size=f"{len(raw) / MAX_BYTES:.1f}"), (1, 1)
         )
-        return loaded
+        return None
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]  # the byte-order mark some Windows editors write
     try:
@@ -113,35 +123,40 @@ def parse_plan_text(raw: bytes, loaded: LoadedFile, *, words: Words) -> LoadedFi
             say("file-encoding", byte=f"{raw[exc.start]:02X}", line=line),
             (line, column),
         )
-        return loaded
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    if not lines or not _FENCE.fullmatch(lines[0]):
+        return None
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    first, _, rest = text.partition("\n")
+    if not _FENCE.fullmatch(first):
         loaded.error(
             "frontmatter-missing",
             say("frontmatter-missing"),
             (1, 1),
         )
-        return loaded
-    end = next((i for i in range(1, len(lines)) if _FENCE.fullmatch(lines[i])), None)
-    if end is None:
+        return None
+    fence = _CLOSING_FENCE.search(rest)
+    if fence is None:
         loaded.error(
             "frontmatter-unterminated",
             say("frontmatter-unterminated"),
             (1, 1),
         )
-        return loaded
-    loaded.body = "\n".join(lines[end + 1 :])
-    loaded.body_line = end + 2
-    frontmatter = lines[1:end]
-    if _find_tab(frontmatter, loaded, words):
-        return loaded
-    _Builder(loaded, 2, words).build("\n".join(frontmatter))
+        return None
+    frontmatter = rest[: fence.start()]
+    loaded.body = rest[fence.end() + 1 :]
+    loaded.body_line = frontmatter.count("\n") + 3
+    return frontmatter[:-1].split("\n") if frontmatter else []
+
+
+def parse_yaml(text: str, loaded: LoadedFile, *, words: Words, first_line: int = 2) -> LoadedFile:
+    """The frontmatter's YAML (its first line is line `first_line` of the file) into
+    `loaded`: data, positions and diagnostics. The data must be a group of fields."""
+    _Builder(loaded, first_line, words).build(text)
     if not loaded.diagnostics and not isinstance(loaded.data, dict):
         loaded.data = None
         loaded.error(
             "frontmatter-not-fields",
-            say("frontmatter-not-fields"),
-            (2, 1),
+            words.say("frontmatter-not-fields"),
+            (first_line, 1),
         )
     return loaded
 

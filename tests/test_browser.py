@@ -18,7 +18,7 @@ import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import date
+from datetime import date, datetime
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -28,7 +28,8 @@ import pytest
 
 from generator import compute
 from generator.check import check
-from generator.render import chart_embed, charts
+from generator.render import chart_embed, charts, history_charts
+from generator.revisions import GoalPoint, GoalStability
 from generator.words import Words
 
 # Deselect with `-m "not browser"` (a Chromium-less machine skips them anyway, except on CI).
@@ -221,6 +222,7 @@ def _mini_site(tmp_path: Path) -> Path:
         chart_embed.chart_block(charts.attainment_bullets(pm, labels), "bullets"),
         chart_embed.chart_block(charts.task_gantt(pm, labels), "gantt"),
         chart_embed.chart_block(charts.burnup(pm, labels), "burnup"),
+        chart_embed.chart_block(_history_chart(pm, labels), "history"),
         "[首页](index.md)",
     ]
     docs = tmp_path / "docs"
@@ -232,6 +234,21 @@ def _mini_site(tmp_path: Path) -> Path:
     (tmp_path / "mkdocs.yml").write_text(MINI_SITE, encoding="utf-8")
     _mkdocs_build(tmp_path / "mkdocs.yml", tmp_path / "site")
     return tmp_path / "site"
+
+
+def _history_chart(pm, labels: Words) -> dict:
+    """The history page's chart of a goal whose target was lowered and due date moved."""
+    goal = pm.goals[0].goal
+    points = (
+        GoalPoint(
+            datetime.fromisoformat("2023-07-01T09:30:00+08:00"), "a1b2c3d", 120, date(2023, 9, 15)
+        ),
+        GoalPoint(
+            datetime.fromisoformat("2023-07-20T18:00:00+08:00"), "e4f5a6b", 110, date(2023, 9, 30)
+        ),
+    )
+    stability = GoalStability(pm.plan.id, goal.id, points, 1, 1, 1, 1)
+    return history_charts.goal_history(stability, goal, goal.metric, labels)
 
 
 def _page_file(site: Path, base: str, url: str) -> Path | None:

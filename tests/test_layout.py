@@ -15,6 +15,7 @@ STAGES = (
     ("words", "model", "diagnostic", "settings", "numbers"),  # what every stage is handed
     ("load",),
     ("check",),
+    ("revisions",),  # plans as they were in git: diffs and histories of checked plans
     ("compute",),
     ("render",),
     ("notify",),  # the help mechanism reaching people: chat robots, GitHub issues
@@ -83,7 +84,7 @@ def test_the_stages_are_the_packages() -> None:
     tops = {p.relative_to(PACKAGE).parts[0].removesuffix(".py") for p in MODULES}
     known = {name for names in STAGES for name in names} | {"__init__", "__main__"}
     assert tops <= known, f"modules outside the pipeline: {sorted(tops - known)}"
-    for name in ("check", "compute", "render", "site", "commands", "words"):
+    for name in ("check", "revisions", "compute", "render", "site", "commands", "words"):
         assert (PACKAGE / name / "__init__.py").is_file(), name
 
 

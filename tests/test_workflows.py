@@ -12,6 +12,7 @@ import re
 import shlex
 import shutil
 import subprocess
+import sys
 import tomllib
 from collections.abc import Iterator
 from importlib.util import find_spec
@@ -227,6 +228,7 @@ def test_pull_requests_are_validated_summarised_and_previewed():
     assert "salesplan validate --format markdown" in scripts
     assert "$GITHUB_STEP_SUMMARY" in scripts
     assert "salesplan build" in scripts
+    assert "salesplan diff" in scripts and "git merge-base" in scripts
     assert "python -m pytest" in scripts
     assert workflow["concurrency"]["cancel-in-progress"] is True
     uploads = [
@@ -317,6 +319,86 @@ def test_summary_step_stays_under_the_limit_and_keeps_failures(
         assert all(line.endswith("|") for line in text.splitlines()[:-3] if line)
     else:
         assert "Truncated" not in text
+
+
+def changes_step_script() -> str:
+    workflow = load_workflow(WORKFLOWS_DIR / "check-pull-request.yml")
+    return next(s["run"] for _, s in steps(workflow) if "salesplan diff" in s.get("run", ""))
+
+
+CHANGES_PLAN = """\
+---
+schema: 1
+id: east-1
+team: 东区一组
+manager: wang
+period: {name: 2023年第三季度, start: 2023-07-01, end: 2023-09-30}
+members:
+  - {id: wang, name: 王经理}
+goals:
+  - id: revenue
+    dimension: revenue
+    metric: 月销售额
+    unit: 万元
+    baseline: 80
+    target: 120
+---
+"""
+
+
+def test_changes_step_summarises_the_pull_request_and_flags_a_lowered_target(git_repo, tmp_path):
+    # A pull request that lowers a target, on a base branch that moved on meanwhile, merged
+    # as GitHub does for a pull_request run: HEAD^1 is the base, HEAD^2 the head.
+    repo = git_repo
+    repo.write("mkdocs.yml", "site_name: Plans\ntheme:\n  name: material\n  language: zh\n")
+    repo.write("docs/index.md", "# Plans\n")
+    repo.write("plans/east-1.md", CHANGES_PLAN)
+    repo.write("plans/south-1.md", CHANGES_PLAN.replace("east-1", "south-1"))
+    repo.commit("计划")
+    repo.git("switch", "-q", "-c", "lower-target")
+    repo.write("plans/east-1.md", CHANGES_PLAN.replace("target: 120", "target: 100"))
+    repo.commit("东区一组：目标下调")
+    repo.git("switch", "-q", "main")
+    repo.write("plans/south-1.md", CHANGES_PLAN.replace("east-1", "south-1").replace("80", "70"))
+    repo.commit("南区一组：基准修正")  # the base branch moved on
+    repo.git("merge", "-q", "--no-ff", "--no-edit", "lower-target")
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    stand_in = bin_dir / "salesplan"  # this checkout's salesplan, whatever is installed
+    stand_in.write_text(
+        f"#!{sys.executable}\nimport sys\nsys.path.insert(0, {str(ROOT)!r})\n"
+        "from generator.cli import main\nmain()\n",
+        encoding="utf-8",
+    )
+    stand_in.chmod(0o755)
+    summary = tmp_path / "summary.md"
+    env = {
+        **os.environ,
+        "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}",
+        "RUNNER_TEMP": str(tmp_path),
+        "GITHUB_STEP_SUMMARY": str(summary),
+    }
+    env.pop("SALESPLAN_LANG", None)
+    done = subprocess.run(
+        ["bash", "-e", "-c", changes_step_script()],
+        cwd=repo.path,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    line = CHANGES_PLAN.splitlines().index("    target: 120") + 1
+    assert done.stdout.startswith(
+        f"::warning file=plans/east-1.md,line={line},col=13,title=target-lowered::"
+        "目标「月销售额 (revenue)」的目标值下调：120 万元 → 100 万元，-20 万元（-16.7%25）\n"
+    )
+    text = summary.read_text("utf-8")
+    base = repo.git("merge-base", "HEAD^1", "HEAD^2")[:7]
+    head = repo.git("rev-parse", "--short=7", "HEAD^2")
+    assert text.startswith(f"### 📝 计划变更（{base} → {head}）：1 个计划有变更\n")
+    assert "| ✏️ | 业绩目标 | 月销售额 (revenue) | 目标值 | 120 万元 | 100 万元 |" in text
+    assert "south-1" not in text and "南区" not in text  # the base's own change is not shown
 
 
 def test_zizmor_finds_nothing_of_medium_severity_or_above():

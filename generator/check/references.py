@@ -6,6 +6,7 @@ reports every problem of a file.
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
 from datetime import date
 from typing import Any
 
@@ -16,7 +17,7 @@ from .codes import Problem
 from .raw import MONTH, Entries, day_of, entries, ids_of, listing, refs, sub_entries
 
 
-def plan_problems(data: Any, plan_ids: set[str], words: Words) -> list[Problem]:
+def plan_problems(data: Any, plan_ids: AbstractSet[str], words: Words) -> list[Problem]:
     """Every reference, id, date and traceability problem in one plan's data."""
     if not isinstance(data, dict):
         return []
@@ -26,7 +27,7 @@ def plan_problems(data: Any, plan_ids: set[str], words: Words) -> list[Problem]:
 
 
 class _Checker:
-    def __init__(self, data: dict[str, Any], plan_ids: set[str], words: Words) -> None:
+    def __init__(self, data: dict[str, Any], plan_ids: AbstractSet[str], words: Words) -> None:
         self.data = data
         self.plan_ids = plan_ids
         self.words = words

@@ -51,12 +51,12 @@ def as_json(report: CheckResult, color: bool = False) -> str:
     )
 
 
-def _escape_data(value: str) -> str:
+def github_data(value: str) -> str:
     return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
-def _escape_property(value: str) -> str:
-    return _escape_data(value).replace(":", "%3A").replace(",", "%2C")
+def github_property(value: str) -> str:
+    return github_data(value).replace(":", "%3A").replace(",", "%2C")
 
 
 def github(report: CheckResult, color: bool = False) -> str:
@@ -65,7 +65,7 @@ def github(report: CheckResult, color: bool = False) -> str:
     for d in report.diagnostics:
         command = "error" if d.severity == "error" else "warning"
         props = ",".join(
-            f"{name}={_escape_property(str(value))}"
+            f"{name}={github_property(str(value))}"
             for name, value in (
                 ("file", d.file),
                 ("line", d.line),
@@ -74,12 +74,13 @@ def github(report: CheckResult, color: bool = False) -> str:
             )
         )
         where = f"{d.pointer}: " if d.pointer else ""
-        lines.append(f"::{command} {props}::{_escape_data(where + d.message)}")
+        lines.append(f"::{command} {props}::{github_data(where + d.message)}")
     lines.append(summary_line(report))
     return "\n".join(lines) + "\n"
 
 
-def _cell(value: object) -> str:
+def markdown_cell(value: object) -> str:
+    """A value made safe for one cell of a Markdown table (no pipe, line break or tag)."""
     return (
         str(value)
         .replace("\\", "\\\\")
@@ -103,8 +104,8 @@ def markdown(report: CheckResult, color: bool = False) -> str:
     for shown, d in enumerate(report.diagnostics):
         sign = "❌" if d.severity == "error" else "⚠️"
         row = (
-            f"| {sign} | `{_cell(d.file)}` | {d.line}:{d.column} | `{d.rule}` | "
-            f"`{_cell(d.pointer or '/')}` | {_cell(d.message)} |"
+            f"| {sign} | `{markdown_cell(d.file)}` | {d.line}:{d.column} | `{d.rule}` | "
+            f"`{markdown_cell(d.pointer or '/')}` | {markdown_cell(d.message)} |"
         )
         if size + len(row.encode()) + 200 > SUMMARY_LIMIT:
             rest = len(report.diagnostics) - shown

@@ -11,13 +11,15 @@ from collections.abc import Mapping
 from importlib import resources
 
 from ..compute import SiteData
+from ..revisions import SiteHistory
 from ..words import Words
 from . import chart_embed
 from .context import PageContext
 from .downloads import plan_downloads
+from .history import history_index_page, history_page
 from .monthly import monthly_page
 from .pages import alerts_page, dashboard_page, home_page, plan_page, region_page
-from .paths import ALERTS, HOME, dashboard_path, monthly_path, plan_page_path
+from .paths import ALERTS, HISTORY, HOME, dashboard_path, monthly_path, plan_page_path
 from .reference import PAGE as REFERENCE
 from .reference import SCHEMA_FILE, reference_page
 
@@ -28,6 +30,7 @@ MERMAID_SCRIPT = "assets/salesplan/mermaid.min.js"
 
 __all__ = [
     "ALERTS",
+    "HISTORY",
     "HOME",
     "REFERENCE",
     "SCHEMA_FILE",
@@ -74,12 +77,15 @@ def render_site(
     schema: Mapping,
     directory_urls: bool = True,
     schema_source: bytes | None = None,
+    history: SiteHistory | None = None,
 ) -> dict[str, str | bytes]:
     """Every generated page and site file: path → Markdown text (pages) or bytes (files).
 
     `schema_source` is the schema file as written, published unchanged at SCHEMA_FILE.
+    `history`: the teams' histories (pages saying why when git could not give it); None
+    leaves the history pages out.
     """
-    ctx = PageContext.for_site(data, words, directory_urls)
+    ctx = PageContext.for_site(data, words, directory_urls, history=history, schema=schema)
     pages: dict[str, str | bytes] = {
         HOME: home_page(ctx),
         ALERTS: alerts_page(ctx),
@@ -93,6 +99,12 @@ def render_site(
         for report in data.monthly.get(pm.plan.id, ()):
             pages[monthly_path(pm.plan.id, report.month)] = monthly_page(pm, report, ctx)
         pages.update(plan_downloads(pm, words))
+    if history is not None:
+        pages[HISTORY] = history_index_page(ctx)
+        for team, path in ctx.history_paths.items():
+            found = history.team(team)
+            if found is not None:
+                pages[path] = history_page(found, ctx)
     pages[SCHEMA_FILE] = (
         schema_source or (json.dumps(schema, ensure_ascii=False, indent=2) + "\n").encode()
     )

@@ -23,7 +23,11 @@ from .cells import Code, Day, Figure, Group, Lines, Link, Span, Status
 TEMPLATES = Path(__file__).parent / "templates"
 
 # Python-Markdown's backslash escapes (markdown.Markdown.ESCAPED_CHARS plus the attr_list braces).
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!>|~=^:])")
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!>])")
+# Characters that extensions may give a meaning (tables, emoji, mark, caret, tilde) but that
+# Python-Markdown does not un-escape: a backslash would show. A character reference cannot be
+# read as syntax and shows the character.
+_CHARACTER_REFERENCES = str.maketrans({c: f"&#{ord(c)};" for c in "|~=^:"})
 
 _BODY_TAGS = {
     "a",
@@ -86,7 +90,7 @@ _URL_SCHEMES = {"http", "https", "mailto"}
 def markdown_inline(text: object) -> Markup:
     """Plain text made safe for a Markdown context (a heading): HTML-escaped, syntax escaped."""
     escaped = html.escape(" ".join(str(text).split()), quote=False)
-    return Markup(_MARKDOWN_SPECIAL.sub(r"\\\1", escaped))
+    return Markup(_MARKDOWN_SPECIAL.sub(r"\\\1", escaped).translate(_CHARACTER_REFERENCES))
 
 
 def plain_text(text: object) -> Markup:

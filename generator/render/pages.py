@@ -29,6 +29,7 @@ from .paths import (
     table_csv_path,
     workbook_path,
 )
+from .stability import stability_table
 from .tables import context_tables, root_cause_table, template_tables
 
 
@@ -159,6 +160,8 @@ def plan_page(pm: PlanMetrics, ctx: PageContext) -> str:
         if cadence_rows
         else None,
         body=sanitised_markdown(plan.body),
+        history_href=ctx.history_href(plan.team),
+        stability=stability_table([plan], ctx) if ctx.history_readable else None,
     )
 
 

@@ -1,4 +1,4 @@
-"""The site's navigation: home, alerts, a section per region, the guide, the reference."""
+"""The site's navigation: home, alerts, a section per region, history, the guide, the reference."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import html
 from collections.abc import Sequence
 
 from ..compute import SiteData
-from ..render import ALERTS, HOME, REFERENCE, plan_page_path
+from ..render import ALERTS, HISTORY, HOME, REFERENCE, plan_page_path
 from ..render.paths import region_page_paths
 from ..words import Words
 
@@ -26,10 +26,16 @@ def teams_in_nav(option: bool | str, data: SiteData) -> bool:
 
 
 def site_nav(
-    data: SiteData, words: Words, guide_pages: Sequence[str], *, nav_teams: bool | str = "auto"
+    data: SiteData,
+    words: Words,
+    guide_pages: Sequence[str],
+    *,
+    nav_teams: bool | str = "auto",
+    history: bool = False,
 ) -> list:
     """The navigation (MkDocs `nav` format): home, alerts, one section per region (its page,
-    then its teams when `nav_teams` says so), guide, reference.
+    then its teams when `nav_teams` says so), the teams' history (one page, when `history`),
+    guide, reference.
 
     A team's entry is its plan in force; its other plans follow as "team · period". Titles are
     HTML-escaped here because themes print nav titles unescaped.
@@ -50,6 +56,8 @@ def site_nav(
                 entries.append(_team_entry(f"{plan.team} · {plan.period.name}", plan.id))
     for name, entries in sections.items():
         nav.append({html.escape(name or words["site.no_region"]): entries})
+    if history:  # one entry: each team's history is linked from its plan page and this one
+        nav.append({words["page.history.nav"]: HISTORY})
     guide = sorted(
         guide_pages,
         key=lambda p: (GUIDE_ORDER.index(p) if p in GUIDE_ORDER else len(GUIDE_ORDER), p),

@@ -10,10 +10,17 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from . import check, commands, notify, site, standup
+from . import check, commands, notify, revisions, site, standup
 
 LANGUAGES = ("zh", "en")
-_AREAS = (check.WORDS, commands.WORDS, notify.WORDS, site.WORDS, standup.WORDS)
+_AREAS = (
+    check.WORDS,
+    commands.WORDS,
+    notify.WORDS,
+    revisions.WORDS,
+    site.WORDS,
+    standup.WORDS,
+)
 
 
 def _merge(areas: tuple[Mapping[str, tuple[str, str]], ...]) -> dict[str, tuple[str, str]]:
