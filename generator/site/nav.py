@@ -1,0 +1,78 @@
+"""The site's navigation: home, alerts, a section per region, the guide, the reference."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+
+from ..compute import SiteData
+from ..render import ALERTS, HOME, REFERENCE, plan_page_path
+from ..render.paths import region_page_paths
+from ..words import Words
+
+GUIDE_ORDER = ("editing.md", "changing-a-plan.md", "formulas.md", "rules.md")
+NAV_TEAMS_LIMIT = 60  # nav_teams "auto": teams in the nav up to this many plans
+
+
+def teams_in_nav(option: bool | str, data: SiteData) -> bool:
+    """Whether the nav lists team pages: the plugin option `nav_teams` (true, false or "auto").
+
+    Material renders the whole nav into every page, so its cost grows with plans × pages;
+    "auto" keeps big organisations to region pages (teams stay linked from them).
+    """
+    if option == "auto":
+        return len(data.metrics) <= NAV_TEAMS_LIMIT
+    return bool(option)
+
+
+def site_nav(
+    data: SiteData, words: Words, guide_pages: Sequence[str], *, nav_teams: bool | str = "auto"
+) -> list:
+    """The navigation (MkDocs `nav` format): home, alerts, one section per region (its page,
+    then its teams when `nav_teams` says so), guide, reference.
+
+    A team's entry is its plan in force; its other plans follow as "team · period". Titles are
+    HTML-escaped here because themes print nav titles unescaped.
+    """
+    nav: list = [{words["site.home"]: HOME}, {words["site.alerts"]: ALERTS}]
+    regions = region_page_paths(r.name for r in data.regions)
+    sections = {r.name: [{words["site.region_overview"]: regions[r.name]}] for r in data.regions}
+    if teams_in_nav(nav_teams, data):
+        others: dict[str, list] = {}
+        current = {pm.plan.id for pm in data.current}
+        for pm in data.metrics:
+            if pm.plan.id not in current:
+                others.setdefault(pm.plan.team, []).append(pm.plan)
+        for pm in data.current:
+            entries = sections[pm.plan.region or ""]
+            entries.append(_team_entry(pm.plan.team, pm.plan.id))
+            for plan in others.get(pm.plan.team, ()):
+                entries.append(_team_entry(f"{plan.team} · {plan.period.name}", plan.id))
+    for name, entries in sections.items():
+        nav.append({html.escape(name or words["site.no_region"]): entries})
+    guide = sorted(
+        guide_pages,
+        key=lambda p: (GUIDE_ORDER.index(p) if p in GUIDE_ORDER else len(GUIDE_ORDER), p),
+    )
+    if guide:
+        nav.append({words["site.guide"]: list(guide)})
+    nav.append({words["site.reference"]: REFERENCE})
+    return nav
+
+
+def nav_pages(nav: list) -> set[str]:
+    """Every page path a nav (MkDocs `nav` format) lists."""
+    found: set[str] = set()
+    for entry in nav:
+        value = next(iter(entry.values())) if isinstance(entry, dict) else entry
+        if isinstance(value, list):
+            found |= nav_pages(value)
+        else:
+            found.add(value)
+    return found
+
+
+def _team_entry(title: str, plan_id: str) -> dict:
+    # One entry per plan; the dashboard is a button on the plan page. A nested plan/dashboard
+    # pair per team doubled the build time of 200 teams (the nav is rendered into every page).
+    return {html.escape(title): plan_page_path(plan_id)}
