@@ -117,6 +117,8 @@ class _Group(click.Group):
                 click.echo(
                     reporters.text(error.result, color=_colour(sys.stderr)), err=True, nl=False
                 )
+                if str(error):
+                    click.echo(f"Error: {error}", err=True)
                 ctx.exit(1)
             if error.usage:
                 raise click.UsageError(str(error)) from None
@@ -288,6 +290,10 @@ def generate(
     day = _as_of(as_of, config, words)
     written = run(out_dir, paths, config=config, words=words, as_of=day)
     click.echo(words.say("wrote-pages", n=written, out=out_dir))
+
+
+# The authoring commands (new, checkin, actual, one-on-one, import) register themselves on app.
+from . import cli_authoring  # noqa: E402, F401
 
 
 def main() -> None:

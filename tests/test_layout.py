@@ -15,11 +15,12 @@ STAGES = (
     ("words", "model", "diagnostic", "settings", "numbers"),  # what every stage is handed
     ("load",),
     ("check",),
+    ("author",),  # writing plan files: reads like load, checks with check
     ("compute",),
     ("render",),
     ("site",),
     ("commands",),
-    ("cli",),
+    ("cli", "cli_authoring"),
 )
 MAX_MODULE_LINES = 400
 MAX_FUNCTION_LINES = 60

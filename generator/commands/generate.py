@@ -8,6 +8,7 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from pathlib import Path
 
+from ..site.edit_links import edit_links
 from ..site.pipeline import site_pages
 from ..words import Words
 from .errors import CommandError
@@ -32,7 +33,10 @@ def generate(
     if not result.ok:
         raise CommandError(words["cmd-plans-invalid"], result=result)
     directory_urls = config.mkdocs.use_directory_urls if config.mkdocs is not None else True
-    _, pages = site_pages(result.plans, as_of, words, directory_urls=directory_urls)
+    links = edit_links(config.mkdocs, result.plans) if config.mkdocs is not None else None
+    _, pages = site_pages(
+        result.plans, as_of, words, directory_urls=directory_urls, edit_links=links
+    )
     replace_folder(out, pages)
     return len(pages)
 

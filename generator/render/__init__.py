@@ -14,10 +14,12 @@ from ..compute import SiteData
 from ..words import Words
 from . import chart_embed
 from .context import PageContext
+from .edit_links import EditLinks
 from .pages import alerts_page, dashboard_page, home_page, plan_page, region_page
 from .paths import ALERTS, HOME, dashboard_path, plan_page_path
 from .reference import PAGE as REFERENCE
 from .reference import SCHEMA_FILE, reference_page
+from .standup_sheet import sheet_path, standup_sheet
 
 STYLESHEET = "assets/salesplan/salesplan.css"
 MERMAID_SCRIPT = "assets/salesplan/mermaid.min.js"
@@ -27,6 +29,7 @@ __all__ = [
     "HOME",
     "REFERENCE",
     "SCHEMA_FILE",
+    "EditLinks",
     "PageContext",
     "dashboard_path",
     "extra_css",
@@ -68,12 +71,14 @@ def render_site(
     schema: Mapping,
     directory_urls: bool = True,
     schema_source: bytes | None = None,
+    edit_links: EditLinks | None = None,
 ) -> dict[str, str | bytes]:
     """Every generated page and site file: path → Markdown text (pages) or bytes (files).
 
-    `schema_source` is the schema file as written, published unchanged at SCHEMA_FILE.
+    `schema_source` is the schema file as written, published unchanged at SCHEMA_FILE;
+    `edit_links` gives each plan page and task row a link to GitHub's editor.
     """
-    ctx = PageContext.for_site(data, words, directory_urls)
+    ctx = PageContext.for_site(data, words, directory_urls, edit_links)
     pages: dict[str, str | bytes] = {
         HOME: home_page(ctx),
         ALERTS: alerts_page(ctx),
@@ -84,6 +89,7 @@ def render_site(
     for pm in data.metrics:
         pages[plan_page_path(pm.plan.id)] = plan_page(pm, ctx)
         pages[dashboard_path(pm.plan.id)] = dashboard_page(pm, ctx)
+        pages[sheet_path(pm.plan.id)] = standup_sheet(pm.plan, words)
     pages[SCHEMA_FILE] = (
         schema_source or (json.dumps(schema, ensure_ascii=False, indent=2) + "\n").encode()
     )

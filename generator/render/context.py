@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 from ..compute import SiteData
 from ..words import Words
 from .cells import Link
+from .edit_links import EditLinks
 from .paths import href, region_page_paths
 
 
@@ -18,12 +19,19 @@ class PageContext:
     directory_urls: bool = True
     source: str = ""  # the page being written, e.g. "teams/east-1/index.md"
     region_paths: dict[str, str] = field(default_factory=dict, compare=False)
+    edit: EditLinks | None = None  # where plan files open in GitHub's editor, if anywhere
 
     @classmethod
-    def for_site(cls, data: SiteData, words: Words, directory_urls: bool = True) -> PageContext:
+    def for_site(
+        cls,
+        data: SiteData,
+        words: Words,
+        directory_urls: bool = True,
+        edit: EditLinks | None = None,
+    ) -> PageContext:
         """The context of a site: region pages named once, in site order."""
         paths = region_page_paths(r.name for r in data.regions)
-        return cls(data, words, directory_urls, "", paths)
+        return cls(data, words, directory_urls, "", paths, edit)
 
     def at(self, source: str) -> PageContext:
         """The same site, writing the page `source`."""

@@ -17,7 +17,7 @@ import markdown
 import nh3
 from markupsafe import Markup
 
-from .cells import Code, Group, Lines, Link, Span, Status
+from .cells import Code, Editable, Group, Lines, Link, Span, Status
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -169,6 +169,7 @@ def environment() -> jinja2.Environment:
     for name, cls in (
         ("status", Status),
         ("link", Link),
+        ("editable", Editable),
         ("code", Code),
         ("lines", Lines),
         ("group", Group),

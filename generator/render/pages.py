@@ -24,6 +24,7 @@ from .overview import (
     teams_table,
 )
 from .paths import ALERTS, HOME, dashboard_path, plan_page_path
+from .standup_sheet import sheet_path
 from .tables import context_tables, root_cause_table, template_tables
 
 
@@ -143,7 +144,13 @@ def plan_page(pm: PlanMetrics, ctx: PageContext) -> str:
         )
         if previous
         else None,
-        tables=template_tables(pm, words),
+        next_plans=tuple(
+            ctx.link(f"{n.plan.team} · {n.plan.period.name}", plan_page_path(n.plan.id))
+            for n in ctx.data.next_plans(pm)
+        ),
+        edit_href=ctx.edit.url(plan) if ctx.edit is not None else None,
+        sheet_href=ctx.href(sheet_path(plan.id)),
+        tables=template_tables(pm, words, ctx.edit),
         position=goal_position(pm, words),
         ambition=goal_ambition(pm, words),
         trace=traceability(pm, words) if plan.strategies else None,

@@ -16,7 +16,7 @@ from ..check.schema import load_schema, schema_path
 from ..compute import SiteData, site_data
 from ..compute.calendar import DEFAULT_CALENDAR
 from ..model import CalendarName, Plan
-from ..render import render_site
+from ..render import EditLinks, render_site
 from ..words import Words
 
 
@@ -66,6 +66,7 @@ def site_pages(
     *,
     calendar: CalendarName = DEFAULT_CALENDAR,
     directory_urls: bool = True,
+    edit_links: EditLinks | None = None,
 ) -> tuple[SiteData, dict[str, str | bytes]]:
     """compute → render: the figures of the plans and the generated page tree."""
     data = site_data(plans, as_of, calendar)
@@ -75,5 +76,6 @@ def site_pages(
         schema=load_schema(),
         directory_urls=directory_urls,
         schema_source=schema_path().read_bytes(),
+        edit_links=edit_links,
     )
     return data, pages

@@ -25,10 +25,11 @@ from ..render.html_blocks import HtmlBlocks
 from ..settings import SettingError, resolve_as_of, time_zone
 from ..words import Words
 from . import nav
-
-log = logging.getLogger("mkdocs.plugins.salesplan")
+from .edit_links import edit_links
 from .output import mark_built, site_dir_problem
 from .pipeline import PlanChecks, PlansInvalid, site_pages
+
+log = logging.getLogger("mkdocs.plugins.salesplan")
 
 
 class NavTeams(opt.BaseConfigOption[bool | str]):
@@ -116,6 +117,7 @@ class SalesPlanPlugin(BasePlugin[SalesPlanConfig]):
             self._words,
             calendar=self.config.calendar,
             directory_urls=config.use_directory_urls,
+            edit_links=edit_links(config, plans),
         )
         if self._data.uncovered_years:  # once per build; a note, not a reason to fail it
             years = ", ".join(map(str, self._data.uncovered_years))

@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from . import check, commands, site, standup
+from . import authoring, check, commands, site, standup
 
 LANGUAGES = ("zh", "en")
-_AREAS = (check.WORDS, commands.WORDS, site.WORDS, standup.WORDS)
+_AREAS = (authoring.WORDS, check.WORDS, commands.WORDS, site.WORDS, standup.WORDS)
 
 
 def _merge(areas: tuple[Mapping[str, tuple[str, str]], ...]) -> dict[str, tuple[str, str]]:
