@@ -123,7 +123,8 @@ def new(
         from .check import reporters
 
         click.echo(reporters.text(created.result, color=_colour(sys.stderr)), err=True, nl=False)
-    click.echo(words.say("new-next-steps", file=created.file))
+    steps = "new-next-steps" if created.cycle is None else "new-next-steps-from"
+    click.echo(words.say(steps, file=created.file))
 
 
 def _cycle_notes(created, words: Words) -> None:
@@ -138,18 +139,8 @@ def _cycle_notes(created, words: Words) -> None:
         click.echo(words.say("new-skipped", n=len(cycle.skipped)))
     if cycle.retargeted:
         click.echo(words.say("new-retargeted", ids=", ".join(cycle.retargeted)))
-    body_line = created_body_line(created)
-    for line, text in cycle.flagged:
-        click.echo(words.say("new-flagged", line=body_line + line - 1, text=text), err=True)
-
-
-def created_body_line(created) -> int:
-    """The line of the file where the text below the fields starts."""
-    with open(created.file, encoding="utf-8") as file:
-        for number_, line in enumerate(file, start=1):
-            if number_ > 1 and line.rstrip() == "---":
-                return number_ + 1
-    return 1
+    for line, text in created.flagged:
+        click.echo(words.say("new-flagged", line=line, text=text), err=True)
 
 
 @app.command()

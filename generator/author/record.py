@@ -140,10 +140,11 @@ def _place(existing: Sequence[dict], entry: Entry, words: Words) -> tuple[int, b
 
 
 def _shown(item: dict) -> str:
-    for key in ("progress", "value", "by"):
+    """What the entry of that day says: `60%`, `104`, `wang-lei`."""
+    for key, suffix in (("progress", "%"), ("value", ""), ("by", "")):
         if key in item:
             value = item[key]
-            return number(value) if isinstance(value, int | float) else str(value)
+            return (number(value) + suffix) if isinstance(value, int | float) else str(value)
     return ""
 
 

@@ -32,7 +32,7 @@ class Created:
     result: CheckResult
     template: str = ""  # the template it started from ("" for the built-in one)
     cycle: NextCycle | None = None
-    notes: list[str] = field(default_factory=list)
+    flagged: list[tuple[int, str]] = field(default_factory=list)  # (line of the file, text)
 
 
 def new_plan(
@@ -93,7 +93,8 @@ def next_plan(
         )
     raw = parse_plan_text(old_path.read_bytes(), LoadedFile(old_shown), words=words).data
     cycle = next_cycle(old_plan, raw, plan_id, new_period, content)
-    text = f"---\n{document(cycle.data, cycle.comments)}---\n{cycle.body}"
+    head = f"---\n{document(cycle.data, cycle.comments)}---\n"
+    text = head + cycle.body
     if not text.endswith("\n"):
         text += "\n"
     again = parse_plan_text(text.encode("utf-8"), LoadedFile(path.as_posix()), words=words)
@@ -101,6 +102,8 @@ def next_plan(
         raise CommandError(words.say("new-unwritable", file=path.as_posix()))
     created = Created(path.as_posix(), _write(path, text.encode("utf-8"), config, words), "")
     created.cycle = cycle
+    body_line = head.count("\n") + 1
+    created.flagged = [(body_line + n - 1, line) for n, line in cycle.flagged]
     return created
 
 

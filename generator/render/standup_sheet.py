@@ -18,6 +18,7 @@ from ..words import Words
 # The workbook's creation date and every zip entry's time: fixed, so builds are byte-identical.
 FIXED_TIME = datetime(2000, 1, 1)
 ZIP_TIME = (2000, 1, 1, 0, 0, 0)
+CORE_PROPERTIES = "docProps/core.xml"  # the workbook's creator, created and modified dates
 CHECKIN_COLUMNS = ("plan", "task", "task_title", "date", "progress", "note", "blocker")
 ACTUAL_COLUMNS = ("plan", "goal", "metric", "date", "value", "note")
 WIDTHS = {"task_title": 36, "metric": 28, "note": 40, "blocker": 30, "plan": 24, "task": 20}
@@ -33,6 +34,7 @@ def standup_sheet(plan: Plan, words: Words) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
+    from openpyxl.xml.functions import tostring
 
     book = Workbook()
     book.properties.creator = "salesplan"
@@ -58,11 +60,15 @@ def standup_sheet(plan: Plan, words: Words) -> bytes:
         sheet.freeze_panes = "A2"
     buffer = io.BytesIO()
     book.save(buffer)
-    return _without_clock(buffer.getvalue())
+    # saving stamps the workbook "modified" now: the document properties are written again
+    book.properties.modified = FIXED_TIME
+    core = tostring(book.properties.to_tree())
+    return _without_clock(buffer.getvalue(), {CORE_PROPERTIES: core})
 
 
-def _without_clock(data: bytes) -> bytes:
-    """The same zip with every entry dated ZIP_TIME (openpyxl stamps them with the clock)."""
+def _without_clock(data: bytes, replaced: dict[str, bytes]) -> bytes:
+    """The same zip with every entry dated ZIP_TIME (openpyxl stamps them with the clock) and
+    the entries of `replaced` written anew."""
     out = io.BytesIO()
     with (
         zipfile.ZipFile(io.BytesIO(data)) as source,
@@ -72,5 +78,5 @@ def _without_clock(data: bytes) -> bytes:
             entry = zipfile.ZipInfo(info.filename, ZIP_TIME)
             entry.compress_type = zipfile.ZIP_DEFLATED
             entry.external_attr = info.external_attr
-            target.writestr(entry, source.read(info.filename))
+            target.writestr(entry, replaced.get(info.filename) or source.read(info.filename))
     return out.getvalue()

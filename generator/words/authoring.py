@@ -66,7 +66,7 @@ WORDS: dict[str, tuple[str, str]] = {
         "{day} 不在计划周期内（{start} 至 {end}）",
     ),
     "rec-duplicate-checkin": (
-        "the task {id} already has a check-in on {day} (progress {was}); "
+        "the task {id} already has a check-in on {day} ({was}); "
         "to change it, run the command again with --replace",
         "任务 {id} 在 {day} 已有一条进度（{was}）；如要修改，请加上 --replace 再运行一次",
     ),
@@ -153,6 +153,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "new-next-steps": (
         "next: fill in the goals and tasks, then run salesplan validate {file}",
         "下一步：填写目标和任务，然后运行 salesplan validate {file}",
+    ),
+    "new-next-steps-from": (
+        "next: confirm the targets and the carried tasks, then run salesplan validate {file}",
+        "下一步：确认目标值和顺延的任务，然后运行 salesplan validate {file}",
     ),
     "new-carried": ("tasks carried over: {ids}", "顺延的任务：{ids}"),
     "new-from-actions": (
