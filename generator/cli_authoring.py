@@ -4,7 +4,6 @@ cli.py, the only place that prints; registered on cli.app when cli.py is importe
 
 from __future__ import annotations
 
-import math
 import sys
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -12,6 +11,7 @@ from pathlib import Path
 import click
 
 from .author.record import Entry
+from .author.sheet import read_number
 from .cli import _as_of, _colour, _site, app, config_file_option, lang_option
 from .commands.errors import CommandError
 from .commands.site_config import SiteConfig
@@ -27,6 +27,22 @@ date_option = click.option(
     metavar="YYYY-MM-DD",
     help="The day it happened; default: today in the site's time zone.",
 )
+
+
+class NumberType(click.ParamType):
+    """A number as people type it: 60, 60%, ６０, 1,250."""
+
+    name = "number"
+
+    def convert(self, value, param, ctx):
+        number = read_number(value)
+        if number is None:
+            self.fail(f"{value!r} is not a number / 不是数字", param, ctx)
+        return number
+
+
+NUMBER = NumberType()
+
 replace_option = click.option(
     "--replace", is_flag=True, help="Replace the entry already recorded on that day."
 )
@@ -39,11 +55,6 @@ def _today(config: SiteConfig, words: Words) -> date:
 
 def _day(text: str | None, config: SiteConfig, words: Words) -> date:
     return parse_date(text, "--date", words) if text else _today(config, words)
-
-
-def _whole(value: float) -> float:
-    """65.0 → 65: the number as the plan would write it."""
-    return int(value) if math.isfinite(value) and value == int(value) else value
 
 
 def _warnings(outcome, words: Words) -> None:
@@ -146,7 +157,7 @@ def _cycle_notes(created, words: Words) -> None:
 @app.command()
 @click.argument("plan")
 @click.argument("task")
-@click.option("--progress", type=float, required=True, help="How much is done, 0 to 100.")
+@click.option("--progress", type=NUMBER, required=True, help="How much is done, 0 to 100.")
 @click.option("--note", help="What was done, e.g. 已邀约18家.")
 @click.option("--blocker", help="What holds the task back, and the help needed.")
 @date_option
@@ -178,7 +189,7 @@ def checkin(
     from .commands.record import record_entry
 
     config, words = _site(config_file, lang)
-    values = {"progress": _whole(progress), "note": note, "blocker": blocker}
+    values = {"progress": progress, "note": note, "blocker": blocker}
     entry = Entry("checkin", task, _day(day, config, words), values, replace, late)
     outcome = record_entry(
         plan,
@@ -188,9 +199,14 @@ def checkin(
         today=_today(config, words),
         as_of=_as_of(None, config, words),
     )
-    shown = progress_text(values["progress"]) if math.isfinite(progress) else str(progress)
     click.echo(
-        words.say("rec-done-checkin", file=outcome.file, id=task, day=entry.day, progress=shown)
+        words.say(
+            "rec-done-checkin",
+            file=outcome.file,
+            id=task,
+            day=entry.day,
+            progress=progress_text(progress),
+        )
     )
     click.echo("\n".join(task_state(outcome.metrics, task, words)))
     _warnings(outcome, words)
@@ -199,7 +215,7 @@ def checkin(
 @app.command()
 @click.argument("plan")
 @click.argument("goal")
-@click.option("--value", type=float, required=True, help="The goal's value on that day.")
+@click.option("--value", type=NUMBER, required=True, help="The goal's value on that day.")
 @click.option("--note", help="What explains the figure.")
 @date_option
 @replace_option
@@ -225,11 +241,7 @@ def actual(
     from .commands.record import record_entry
 
     config, words = _site(config_file, lang)
-    if not math.isfinite(value):
-        raise click.BadParameter(words.say("imp-bad-number", column="--value", value=value))
-    entry = Entry(
-        "actual", goal, _day(day, config, words), {"value": _whole(value), "note": note}, replace
-    )
+    entry = Entry("actual", goal, _day(day, config, words), {"value": value, "note": note}, replace)
     outcome = record_entry(
         plan,
         entry,

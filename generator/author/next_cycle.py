@@ -95,7 +95,8 @@ def _goals(previous: Plan, raw: dict, period: Period, result: NextCycle, words: 
     goals = []
     for index, (goal, fields) in enumerate(zip(previous.goals, raw["goals"], strict=True)):
         new = {k: v for k, v in fields.items() if k not in ("actuals", "last_year")}
-        history = dict(fields.get("history") or {})
+        first_month = period.start.strftime("%Y-%m")  # history lies before the period
+        history = {m: v for m, v in (fields.get("history") or {}).items() if m < first_month}
         history.update(_months(goal, period.start))
         if history:
             new["history"] = dict(sorted(history.items()))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
+import math
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -205,15 +206,24 @@ def _day(value: Any, today: date, words: Words) -> date:
 def _number(value: Any, column: str, words: Words) -> float:
     if _empty(value):
         raise Refused(words.say("imp-no-number", column=words[column]))
+    number = read_number(value)
+    if number is None:
+        raise Refused(words.say("imp-bad-number", column=words[column], value=value))
+    return number
+
+
+def read_number(value: Any) -> float | None:
+    """A number as people type it: 60, 60%, ６０, 1,250 (whole numbers as ints); None if none."""
     if isinstance(value, bool):
-        raise Refused(words.say("imp-bad-number", column=words[column], value=value))
+        return None
     if isinstance(value, int | float):
-        return value
-    text = str(value).strip().rstrip("%％").strip().replace(",", "")
-    try:
-        number = float(text)  # also reads full-width digits (４０)
-    except ValueError:
-        raise Refused(words.say("imp-bad-number", column=words[column], value=value)) from None
-    if number != number or number in (float("inf"), float("-inf")):
-        raise Refused(words.say("imp-bad-number", column=words[column], value=value))
+        number = float(value)
+    else:
+        text = str(value).strip().rstrip("%％").strip().replace(",", "").replace("，", "")
+        try:
+            number = float(text)  # also reads full-width digits (４０)
+        except ValueError:
+            return None
+    if not math.isfinite(number):
+        return None
     return int(number) if number.is_integer() else number
