@@ -29,20 +29,6 @@ date_option = click.option(
 )
 
 
-class NumberType(click.ParamType):
-    """A number as people type it: 60, 60%, ６０, 1,250."""
-
-    name = "number"
-
-    def convert(self, value, param, ctx):
-        number = read_number(value)
-        if number is None:
-            self.fail(f"{value!r} is not a number / 不是数字", param, ctx)
-        return number
-
-
-NUMBER = NumberType()
-
 replace_option = click.option(
     "--replace", is_flag=True, help="Replace the entry already recorded on that day."
 )
@@ -55,6 +41,14 @@ def _today(config: SiteConfig, words: Words) -> date:
 
 def _day(text: str | None, config: SiteConfig, words: Words) -> date:
     return parse_date(text, "--date", words) if text else _today(config, words)
+
+
+def _number(text: str, option: str, words: Words) -> float:
+    """A number as people type it (60, 60%, ６０, 1,250); a usage error otherwise."""
+    number = read_number(text)
+    if number is None:
+        raise CommandError(words.say("cmd-not-a-number", option=option, value=text), usage=True)
+    return number
 
 
 def _warnings(outcome, words: Words) -> None:
@@ -121,7 +115,7 @@ def new(
         )
     else:
         if team or region or manager:
-            raise click.UsageError("--team, --region and --manager come from PLAN with --from")
+            raise CommandError(words["new-from-options"], usage=True)
         created = next_plan(
             plan_id, previous=from_plan, period=period, folder=folder, config=config, words=words
         )
@@ -157,7 +151,7 @@ def _cycle_notes(created, words: Words) -> None:
 @app.command()
 @click.argument("plan")
 @click.argument("task")
-@click.option("--progress", type=NUMBER, required=True, help="How much is done, 0 to 100.")
+@click.option("--progress", required=True, help="How much is done, 0 to 100 (60 or 60%).")
 @click.option("--note", help="What was done, e.g. 已邀约18家.")
 @click.option("--blocker", help="What holds the task back, and the help needed.")
 @date_option
@@ -168,7 +162,7 @@ def _cycle_notes(created, words: Words) -> None:
 def checkin(
     plan: str,
     task: str,
-    progress: float,
+    progress: str,
     note: str | None,
     blocker: str | None,
     day: str | None,
@@ -189,7 +183,8 @@ def checkin(
     from .commands.record import record_entry
 
     config, words = _site(config_file, lang)
-    values = {"progress": progress, "note": note, "blocker": blocker}
+    percent = _number(progress, "--progress", words)
+    values = {"progress": percent, "note": note, "blocker": blocker}
     entry = Entry("checkin", task, _day(day, config, words), values, replace, late)
     outcome = record_entry(
         plan,
@@ -205,7 +200,7 @@ def checkin(
             file=outcome.file,
             id=task,
             day=entry.day,
-            progress=progress_text(progress),
+            progress=progress_text(percent),
         )
     )
     click.echo("\n".join(task_state(outcome.metrics, task, words)))
@@ -215,7 +210,7 @@ def checkin(
 @app.command()
 @click.argument("plan")
 @click.argument("goal")
-@click.option("--value", type=NUMBER, required=True, help="The goal's value on that day.")
+@click.option("--value", required=True, help="The goal's value on that day, without its unit.")
 @click.option("--note", help="What explains the figure.")
 @date_option
 @replace_option
@@ -224,7 +219,7 @@ def checkin(
 def actual(
     plan: str,
     goal: str,
-    value: float,
+    value: str,
     note: str | None,
     day: str | None,
     replace: bool,
@@ -241,7 +236,9 @@ def actual(
     from .commands.record import record_entry
 
     config, words = _site(config_file, lang)
-    entry = Entry("actual", goal, _day(day, config, words), {"value": value, "note": note}, replace)
+    figure = _number(value, "--value", words)
+    values = {"value": figure, "note": note}
+    entry = Entry("actual", goal, _day(day, config, words), values, replace)
     outcome = record_entry(
         plan,
         entry,
@@ -251,7 +248,9 @@ def actual(
         as_of=_as_of(None, config, words),
     )
     click.echo(
-        words.say("rec-done-actual", file=outcome.file, id=goal, day=entry.day, value=number(value))
+        words.say(
+            "rec-done-actual", file=outcome.file, id=goal, day=entry.day, value=number(figure)
+        )
     )
     click.echo("\n".join(goal_state(outcome.metrics, goal, words)))
     _warnings(outcome, words)

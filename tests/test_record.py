@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
-from authoring_helpers import SHANGHAI, added_lines, copy_project, run
+from authoring_helpers import ROOT, SHANGHAI, added_lines, copy_project, run
 
 from generator.author.record import Entry, Refused, record
 from generator.author.splice import Source
@@ -288,3 +288,15 @@ def test_a_layout_it_cannot_foresee_is_refused_not_damaged() -> None:
     else:  # written: then it must read back exactly
         again = parse_plan_text(done.source.encoded(), LoadedFile("x.md"), words=EN)
         assert again.data["tasks"][2]["checkins"][-1] == {"date": "2023-07-09", "progress": 30}
+
+
+def test_the_day_is_today_in_the_sites_time_zone(project: Path) -> None:
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    site = (ROOT / "mkdocs.yml").read_text("utf-8").split("      as_of:")[0]
+    for zone in ("Pacific/Kiritimati", "Pacific/Pago_Pago"):  # UTC+14 and UTC−11
+        Path("mkdocs.yml").write_text(site + f"      timezone: {zone}\n", "utf-8")
+        code, out = run("checkin", "east-shanghai-2023q3", "t-invite", "--progress", "70")
+        today = datetime.now(ZoneInfo(zone)).date().isoformat()
+        assert code == 1 and f"{today} is after the task t-invite ended" in out

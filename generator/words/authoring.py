@@ -128,6 +128,14 @@ WORDS: dict[str, tuple[str, str]] = {
         "{file} 已存在：salesplan 不会覆盖已有文件",
     ),
     "new-no-team": ("give the team's name with --team", "请用 --team 写上团队名称"),
+    "new-from-options": (
+        "with --from, the team, region and manager come from the plan: leave out --team, --region and --manager",
+        "使用 --from 时，团队、区域和经理沿用原计划：请去掉 --team、--region 和 --manager",
+    ),
+    "cmd-not-a-number": (
+        "{option} {value!r} is not a number",
+        "{option} 的值 {value!r} 不是数字",
+    ),
     "new-bad-manager": (
         "--manager {value!r}: write a member id, a name, or id=name (e.g. wang-lei=王磊)",
         "--manager {value!r}：请写成员编号、姓名，或「编号=姓名」（例如 wang-lei=王磊）",
