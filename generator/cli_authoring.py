@@ -27,8 +27,6 @@ date_option = click.option(
     metavar="YYYY-MM-DD",
     help="The day it happened; default: today in the site's time zone.",
 )
-
-
 replace_option = click.option(
     "--replace", is_flag=True, help="Replace the entry already recorded on that day."
 )
@@ -45,10 +43,10 @@ def _day(text: str | None, config: SiteConfig, words: Words) -> date:
 
 def _number(text: str, option: str, words: Words) -> float:
     """A number as people type it (60, 60%, ６０, 1,250); a usage error otherwise."""
-    number = read_number(text)
-    if number is None:
+    figure = read_number(text)
+    if figure is None:
         raise CommandError(words.say("cmd-not-a-number", option=option, value=text), usage=True)
-    return number
+    return figure
 
 
 def _warnings(outcome, words: Words) -> None:
