@@ -1,5 +1,8 @@
 """Load a plan file: frontmatter → plain data, with the line and column of every value and key.
 
+Also where each value ends and which lists and groups are written in flow style (`[a, b]`,
+`{k: v}`): what editing a file in place (generator/author) needs to keep every other byte.
+
 Plain data means what JSON has: dicts, lists, strings, numbers, booleans and None. YAML dates
 become ISO strings, so the schema sees `2023-07-01` the same whether it was quoted or not.
 """
@@ -45,6 +48,10 @@ class LoadedFile:
     body_line: int = 1
     positions: dict[str, Position] = field(default_factory=dict)
     key_positions: dict[str, Position] = field(default_factory=dict)
+    # Where each value ends (just after its last character); a block list or group ends
+    # where its last value does, so the comments after it are not part of it.
+    ends: dict[str, Position] = field(default_factory=dict)
+    flow: set[str] = field(default_factory=set)  # pointers of the [..] and {..} collections
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
     def locate(self, pointer: str, *, key: bool = False) -> Position:
@@ -200,6 +207,7 @@ class _Builder:
         self.offset = first_line - 1
         self.stack: list[list[Any]] = []  # [container, pointer, pending key, key position]
         self.constructor = SafeConstructor()
+        self.last_end: Position = (first_line, 1)  # the end of the last value read
 
     def pos(self, mark: Any) -> Position:
         return (mark.line + 1 + self.offset, mark.column + 1)
@@ -247,6 +255,9 @@ class _Builder:
                 )
             if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
                 container, pointer, *_ = self.stack.pop()
+                if pointer in self.loaded.flow:
+                    self.last_end = self.pos(event.end_mark)
+                self.loaded.ends[pointer] = self.last_end
                 self._attach(container, pointer)
                 continue
             if self._is_key_slot():
@@ -259,11 +270,13 @@ class _Builder:
                 value = self._scalar(event)
                 if value is _INVALID:
                     return None
+                self.last_end = self.loaded.ends[pointer] = self.pos(event.end_mark)
                 self._attach(value, pointer)
-            elif isinstance(event, yaml.MappingStartEvent):
-                self.stack.append([{}, pointer, None, None])
-            elif isinstance(event, yaml.SequenceStartEvent):
-                self.stack.append([[], pointer, None, None])
+            else:  # the start of a group or a list
+                if event.flow_style:
+                    self.loaded.flow.add(pointer)
+                container = {} if isinstance(event, yaml.MappingStartEvent) else []
+                self.stack.append([container, pointer, None, None])
 
     def _stop(self, rule: str, message: str, event: Any) -> None:
         self.loaded.data = None

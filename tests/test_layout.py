@@ -16,6 +16,7 @@ STAGES = (
     ("load",),
     ("check",),
     ("revisions",),  # plans as they were in git: diffs and histories of checked plans
+    ("author",),  # writing plan files: reads like load, checks with check
     ("compute",),
     ("render",),
     ("notify",),  # the help mechanism reaching people: chat robots, GitHub issues

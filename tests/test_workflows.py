@@ -474,3 +474,63 @@ def test_the_teams_are_told_after_the_deploy_with_issues_write_only(tmp_path):
         done = subprocess.run(["bash", "-e", "-c", check["run"]], env=run_env, check=False)
         assert done.returncode == 0
         assert ("enabled=true" in output.read_text()) is enabled
+
+
+# The workflows of the browser path: the command each runs and its positional arguments.
+RECORD_WORKFLOWS = {
+    "record-checkin.yml": ("checkin", ["plan", "task"]),
+    "record-actual.yml": ("actual", ["plan", "goal"]),
+}
+
+
+@pytest.mark.parametrize("name", sorted(RECORD_WORKFLOWS))
+def test_recording_from_the_browser_opens_a_pull_request_with_least_privilege(name):
+    workflow = load_workflow(WORKFLOWS_DIR / name)
+    assert set(workflow["on"]) == {"workflow_dispatch"}
+    inputs = workflow["on"]["workflow_dispatch"]["inputs"]
+    (job,) = workflow["jobs"].values()
+    assert job["permissions"] == {"contents": "write", "pull-requests": "write"}
+    uses = [step.get("uses", "").split("@")[0] for step in job["steps"]]
+    assert "peter-evans/create-pull-request" in uses
+    record = next(step for step in job["steps"] if "salesplan" in step.get("run", ""))
+    # every input of the form reaches the script through the environment, and only there
+    passed = set(record["env"].values())
+    assert passed == {f"${{{{ inputs.{key} }}}}" for key in inputs}
+    command, _ = RECORD_WORKFLOWS[name]
+    assert f"salesplan {command} " in record["run"]
+
+
+@pytest.mark.parametrize("name", sorted(RECORD_WORKFLOWS))
+def test_form_values_reach_the_command_as_values_never_as_script(tmp_path, name):
+    # A stand-in salesplan that records the arguments it was given.
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    fake = bin_dir / "salesplan"
+    fake.write_text(
+        "#!/usr/bin/env python3\nimport json, os, sys\n"
+        "open(os.environ['ARGS_FILE'], 'w').write(json.dumps(sys.argv[1:]))\nprint('recorded')\n",
+        encoding="utf-8",
+    )
+    fake.chmod(0o755)
+    workflow = load_workflow(WORKFLOWS_DIR / name)
+    (job,) = workflow["jobs"].values()
+    record = next(step for step in job["steps"] if "salesplan" in step.get("run", ""))
+    hostile = '$(touch pwned) `touch pwned` "; touch pwned; echo " 进展: 拜访5家'
+    env = {
+        **os.environ,
+        "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}",
+        "RUNNER_TEMP": str(tmp_path),
+        "GITHUB_STEP_SUMMARY": str(tmp_path / "summary.md"),
+        "ARGS_FILE": str(tmp_path / "args.json"),
+    }
+    env.update({variable: hostile for variable in record["env"]})
+    done = subprocess.run(
+        ["bash", "-e", "-c", record["run"]], env=env, cwd=tmp_path, capture_output=True, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert not (tmp_path / "pwned").exists()
+    args = json.loads((tmp_path / "args.json").read_text(encoding="utf-8"))
+    command, positional = RECORD_WORKFLOWS[name]
+    assert args[0] == command and args[1 : 1 + len(positional)] == [hostile] * len(positional)
+    assert all(arg == hostile for arg in args[1:] if not arg.startswith("--"))
+    assert "recorded" in (tmp_path / "summary.md").read_text(encoding="utf-8")

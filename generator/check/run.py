@@ -30,16 +30,20 @@ def check(
     words: Words,
     plans_dir: Path | None = DEFAULT_PLANS_DIR,
     strict: bool = False,
+    sources: Mapping[str, bytes] | None = None,
 ) -> CheckResult:
     """Check the plan files named by `paths`, with messages in the language of `words`.
 
     Cross-file rules (unique plan ids, `previous`) also see every plan in `plans_dir`, so that
     checking one file, as pre-commit does, still knows the project's other plans; problems are
     reported only for the files named. With `strict`, warnings count as errors.
+    `sources` (file identity → bytes, see files.identity) stands in for what is on disk: what a
+    file would be after an edit is checked before it is written.
     """
+    read = _reader(sources or {}, words)
     named = find_plan_files(paths)
     files = [path for path, _ in named]
-    loaded = [load_file(path, shown, words=words) for path, shown in named]
+    loaded = [read(path, shown) for path, shown in named]
     project: list[LoadedFile] = []
     inside: set[int] = set()  # indexes of named files that belong to the project's plans folder
     if plans_dir is not None and plans_dir.is_dir():
@@ -47,9 +51,7 @@ def check(
         known = {identity(p) for p in files}
         inside = {i for i, p in enumerate(files) if identity(p).startswith(root + os.sep)}
         project = [
-            load_file(p, shown, words=words)
-            for p, shown in find_plan_files([plans_dir])
-            if identity(p) not in known
+            read(p, shown) for p, shown in find_plan_files([plans_dir]) if identity(p) not in known
         ]
     return check_loaded(
         list(zip(files, loaded, strict=True)), project, inside, words=words, strict=strict
@@ -141,8 +143,31 @@ def check_file(
         found = [as_error(d) for d in found]
     plan = None
     if typed and item.data is not None and not any(d.severity == "error" for d in found):
-        plan = build_plan(item.data, path=item.file, body=item.body)
+        plan = build_plan(item.data, path=item.file, body=item.body, lines=source_lines(item))
     return found, plan
+
+
+def _reader(sources: Mapping[str, bytes], words: Words):
+    """Reads a plan file: from `sources` when it holds the file's new text, else from disk."""
+
+    def read(path: Path, shown: str) -> LoadedFile:
+        text = sources.get(identity(path))
+        if text is None:
+            return load_file(path, shown, words=words)
+        return parse_plan_text(text, LoadedFile(shown), words=words)
+
+    return read
+
+
+def source_lines(item: LoadedFile) -> tuple[tuple[str, int], ...]:
+    """Where each task and goal is written (see Plan.lines)."""
+    lines: list[tuple[str, int]] = []
+    for kind, key in (("task", "tasks"), ("goal", "goals")):
+        for index, entry in enumerate(item.data.get(key) or ()):
+            pointer = f"/{key}/{index}"
+            if isinstance(entry, dict) and pointer in item.positions:
+                lines.append((f"{kind}:{entry.get('id')}", item.positions[pointer][0]))
+    return tuple(lines)
 
 
 def _previous(item: LoadedFile, owners: Mapping[str, list[LoadedFile]]) -> LoadedFile | None:

@@ -2,7 +2,7 @@
 returns and chooses the exit code. The only stage that prints or exits.
 
 - `app`: the group, the shared options and error handling;
-- `checking`, `site_commands`, `notify`: the commands, one module per kind.
+- `checking`, `site_commands`, `authoring`, `notify`: the commands, one module per kind.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import sys
 
 import click
 
-from . import checking, notify, site_commands  # noqa: F401  (they register their commands)
+from . import authoring, checking, notify, site_commands  # noqa: F401  (they register commands)
 from .app import app
 
 __all__ = ["app", "main"]

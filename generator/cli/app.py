@@ -116,6 +116,8 @@ class _Group(click.Group):
                 click.echo(
                     reporters.text(error.result, color=colour(sys.stderr)), err=True, nl=False
                 )
+                if str(error):
+                    click.echo(f"Error: {error}", err=True)
                 ctx.exit(1)
             if error.usage:
                 raise click.UsageError(str(error)) from None

@@ -25,12 +25,18 @@ class SiteData:
     regions: tuple[Rollup, ...]  # in site order: by name, the plans without a region last
     by_id: dict[str, PlanMetrics] = field(default_factory=dict, compare=False)
     in_force: dict[str, PlanMetrics] = field(default_factory=dict, compare=False)  # by team
+    # plan id → the plans that name it as their `previous` (the next cycles), in site order
+    successors: dict[str, tuple[PlanMetrics, ...]] = field(default_factory=dict, compare=False)
     uncovered_years: tuple[int, ...] = ()  # years the cn calendar did not know (Monday–Friday)
     monthly: dict[str, tuple[MonthReport, ...]] = field(default_factory=dict, compare=False)
 
     def plan(self, plan_id: str | None) -> PlanMetrics | None:
         """The figures of the plan with this id, if there is one."""
         return self.by_id.get(plan_id) if plan_id else None
+
+    def next_plans(self, pm: PlanMetrics) -> tuple[PlanMetrics, ...]:
+        """The plans of the next cycle: those whose `previous` is this plan."""
+        return self.successors.get(pm.plan.id, ())
 
     def plan_in_force(self, pm: PlanMetrics) -> PlanMetrics | None:
         """The team's plan in force when `pm` is another (earlier or later) plan of the team."""
@@ -54,6 +60,10 @@ def site_data(
     metrics = tuple(sorted(computed, key=site_order))
     current = current_plans(metrics, as_of)
     regions = sorted(region_rollups(current), key=lambda r: (r.name == "", r.name))
+    successors: dict[str, list[PlanMetrics]] = {}
+    for pm in metrics:
+        if pm.plan.previous:
+            successors.setdefault(pm.plan.previous, []).append(pm)
     return SiteData(
         as_of=as_of,
         metrics=metrics,
@@ -63,5 +73,6 @@ def site_data(
         by_id={pm.plan.id: pm for pm in metrics},
         in_force={pm.plan.team: pm for pm in current},
         monthly={pm.plan.id: monthly_reports(pm.plan, as_of, calendars) for pm in metrics},
+        successors={plan_id: tuple(found) for plan_id, found in successors.items()},
         uncovered_years=calendars.uncovered_years(),
     )

@@ -52,8 +52,15 @@ def _opt(cls: type, data: dict | None, **convert: Any) -> Any:
     return cls(**values)
 
 
-def build_plan(data: dict[str, Any], *, path: str = "", body: str = "") -> Plan:
-    """Build the typed plan from frontmatter data that passed validation."""
+def build_plan(
+    data: dict[str, Any],
+    *,
+    path: str = "",
+    body: str = "",
+    lines: tuple[tuple[str, int], ...] = (),
+) -> Plan:
+    """Build the typed plan from frontmatter data that passed validation; `lines` says where
+    its parts are written (see Plan.lines)."""
     period = Period(
         data["period"]["name"], _date(data["period"]["start"]), _date(data["period"]["end"])
     )
@@ -86,6 +93,7 @@ def build_plan(data: dict[str, Any], *, path: str = "", body: str = "") -> Plan:
         cadence=_opt(Cadence, data.get("cadence")),
         alert=_opt(AlertRule, data.get("alert")) or AlertRule(),
         reviews=tuple(_review(r) for r in data.get("reviews", ())),
+        lines=lines,
     )
 
 

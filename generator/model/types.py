@@ -244,6 +244,13 @@ class Plan:
     cadence: Cadence | None = None
     alert: AlertRule = field(default_factory=AlertRule)
     reviews: tuple[Review, ...] = ()
+    # Where parts of the plan are written in its file: ("task:<id>", line), ("goal:<id>",
+    # line); edit links open the file there.
+    lines: tuple[tuple[str, int], ...] = field(default=(), compare=False)
 
     def member(self, member_id: str) -> Member | None:
         return next((m for m in self.members if m.id == member_id), None)
+
+    def line_of(self, part: str) -> int | None:
+        """The line of the file where `part` ("task:<id>", "goal:<id>") is written."""
+        return next((line for key, line in self.lines if key == part), None)

@@ -16,12 +16,14 @@ from ..words import Words
 from . import chart_embed
 from .context import PageContext
 from .downloads import plan_downloads
+from .edit_links import EditLinks
 from .history import history_index_page, history_page
 from .monthly import monthly_page
 from .pages import alerts_page, dashboard_page, home_page, plan_page, region_page
 from .paths import ALERTS, HISTORY, HOME, dashboard_path, monthly_path, plan_page_path
 from .reference import PAGE as REFERENCE
 from .reference import SCHEMA_FILE, reference_page
+from .standup_sheet import sheet_path, standup_sheet
 
 STYLESHEET = "assets/salesplan/salesplan.css"
 PRINT_STYLESHEET = "assets/salesplan/print.css"
@@ -34,6 +36,7 @@ __all__ = [
     "HOME",
     "REFERENCE",
     "SCHEMA_FILE",
+    "EditLinks",
     "PageContext",
     "dashboard_path",
     "extra_css",
@@ -78,14 +81,18 @@ def render_site(
     directory_urls: bool = True,
     schema_source: bytes | None = None,
     history: SiteHistory | None = None,
+    edit_links: EditLinks | None = None,
 ) -> dict[str, str | bytes]:
     """Every generated page and site file: path → Markdown text (pages) or bytes (files).
 
     `schema_source` is the schema file as written, published unchanged at SCHEMA_FILE.
     `history`: the teams' histories (pages saying why when git could not give it); None
-    leaves the history pages out.
+    leaves the history pages out. `edit_links` gives each plan page and task row a link to
+    GitHub's editor.
     """
-    ctx = PageContext.for_site(data, words, directory_urls, history=history, schema=schema)
+    ctx = PageContext.for_site(
+        data, words, directory_urls, history=history, schema=schema, edit=edit_links
+    )
     pages: dict[str, str | bytes] = {
         HOME: home_page(ctx),
         ALERTS: alerts_page(ctx),
@@ -99,6 +106,7 @@ def render_site(
         for report in data.monthly.get(pm.plan.id, ()):
             pages[monthly_path(pm.plan.id, report.month)] = monthly_page(pm, report, ctx)
         pages.update(plan_downloads(pm, words))
+        pages[sheet_path(pm.plan.id)] = standup_sheet(pm.plan, words)
     if history is not None:
         pages[HISTORY] = history_index_page(ctx)
         for team, path in ctx.history_paths.items():

@@ -31,6 +31,15 @@ class Link:
 
 
 @dataclass(frozen=True)
+class Editable:
+    """A value with a small link that opens it in GitHub's editor (`label` says so)."""
+
+    value: object
+    href: str
+    label: str
+
+
+@dataclass(frozen=True)
 class Code:
     text: str
 

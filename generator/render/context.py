@@ -10,6 +10,7 @@ from ..compute import SiteData
 from ..revisions import SiteHistory
 from ..words import Words
 from .cells import Link
+from .edit_links import EditLinks
 from .paths import history_page_paths, href, region_page_paths
 
 
@@ -23,6 +24,7 @@ class PageContext:
     history: SiteHistory | None = None  # None: the site has no history pages
     history_paths: dict[str, str] = field(default_factory=dict, compare=False)  # by team
     schema: Mapping = field(default_factory=dict, compare=False)  # names the fields of a plan
+    edit: EditLinks | None = None  # where plan files open in GitHub's editor, if anywhere
 
     @classmethod
     def for_site(
@@ -33,11 +35,12 @@ class PageContext:
         *,
         history: SiteHistory | None = None,
         schema: Mapping | None = None,
+        edit: EditLinks | None = None,
     ) -> PageContext:
         """The context of a site: region and history pages named once, in site order."""
         regions = region_page_paths(r.name for r in data.regions)
         teams = history_page_paths(pm.plan.team for pm in data.metrics) if history else {}
-        return cls(data, words, directory_urls, "", regions, history, teams, schema or {})
+        return cls(data, words, directory_urls, "", regions, history, teams, schema or {}, edit)
 
     def at(self, source: str) -> PageContext:
         """The same site, writing the page `source`."""

@@ -15,7 +15,7 @@ import xlsxwriter
 
 from ..compute import PlanMetrics
 from ..words import Words
-from .cells import Code, Day, Figure, Group, Lines, Link, Span, Status, Table
+from .cells import Code, Day, Editable, Figure, Group, Lines, Link, Span, Status, Table
 from .paths import table_csv_path, workbook_path
 from .tables import template_tables
 
@@ -28,6 +28,8 @@ MAX_COLUMN_WIDTH = 60
 
 def plain(value: object) -> object:
     """A cell as Excel should hold it: a number, a date, text, or None for an empty cell."""
+    if isinstance(value, Editable):
+        return plain(value.value)
     if isinstance(value, Figure):
         return value.value
     if isinstance(value, Day):

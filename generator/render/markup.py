@@ -18,7 +18,7 @@ import markdown
 import nh3
 from markupsafe import Markup
 
-from .cells import Code, Day, Figure, Group, Lines, Link, Span, Status
+from .cells import Code, Day, Editable, Figure, Group, Lines, Link, Span, Status
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -174,12 +174,14 @@ def environment() -> jinja2.Environment:
     for name, cls in (
         ("status", Status),
         ("link", Link),
+        ("editable", Editable),
         ("code", Code),
         ("lines", Lines),
         ("group", Group),
         ("span", Span),
         ("figure", Figure),
         ("day", Day),
+        ("editable", Editable),
     ):
         env.tests[f"{name}_cell"] = lambda value, cls=cls: isinstance(value, cls)
     return env

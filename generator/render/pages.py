@@ -30,6 +30,7 @@ from .paths import (
     workbook_path,
 )
 from .stability import stability_table
+from .standup_sheet import sheet_path
 from .tables import context_tables, root_cause_table, template_tables
 
 
@@ -141,9 +142,15 @@ def plan_page(pm: PlanMetrics, ctx: PageContext) -> str:
         )
         if previous
         else None,
-        tables=template_tables(pm, words),
         csv_hrefs=tuple(ctx.href(table_csv_path(plan.id, n)) for n in range(1, 7)),
         workbook_href=ctx.href(workbook_path(plan.id)),
+        next_plans=tuple(
+            ctx.link(f"{n.plan.team} · {n.plan.period.name}", plan_page_path(n.plan.id))
+            for n in ctx.data.next_plans(pm)
+        ),
+        edit_href=ctx.edit.url(plan) if ctx.edit is not None else None,
+        sheet_href=ctx.href(sheet_path(plan.id)),
+        tables=template_tables(pm, words, ctx.edit),
         position=goal_position(pm, words),
         ambition=goal_ambition(pm, words),
         months=month_links(pm, ctx),

@@ -10,7 +10,8 @@ from collections.abc import Sequence
 from ..compute import PlanMetrics
 from ..model import Finding, NextAction, Review, Task
 from ..words import Words
-from .cells import Day, Figure, Group, Lines, Span, Table, task_status
+from .cells import Day, Editable, Figure, Group, Lines, Span, Table, task_status
+from .edit_links import EditLinks
 from .format import (
     amount,
     difference,
@@ -79,7 +80,13 @@ def strategy_plan(pm: PlanMetrics, words: Words) -> Table:
     return _table("t3", ("module", "direction", "measures"), rows, words)
 
 
-def task_breakdown(pm: PlanMetrics, words: Words) -> Table:
+def _task_cell(task: Task, pm: PlanMetrics, words: Words, edit: EditLinks | None) -> object:
+    """The task's title, with a link to its lines in GitHub's editor when the site has one."""
+    href = edit.url(pm.plan, f"task:{task.id}") if edit is not None else None
+    return Editable(task.title, href, words["page.plan.edit_task"]) if href else task.title
+
+
+def task_breakdown(pm: PlanMetrics, words: Words, edit: EditLinks | None = None) -> Table:
     """Template 4: strategy, task, owner, window and milestones, resources, expected output;
     tasks grouped under the strategy they carry out, in the plan's order."""
     plan = pm.plan
@@ -96,7 +103,7 @@ def task_breakdown(pm: PlanMetrics, words: Words) -> Table:
             rows.append(
                 (
                     *first,
-                    task.title,
+                    _task_cell(task, pm, words, edit),
                     owner_names(plan, task.owners, words),
                     Lines((window(task.start, task.end, words), *_milestones(task))),
                     Lines(task.resources),
@@ -115,7 +122,7 @@ def _milestones(task: Task) -> tuple[str, ...]:
     )
 
 
-def execution_tracking(pm: PlanMetrics, words: Words) -> Table:
+def execution_tracking(pm: PlanMetrics, words: Words, edit: EditLinks | None = None) -> Table:
     """Template 5: task, planned %, actual %, status, days behind, help needed."""
     rows = []
     for tm in pm.tasks:
@@ -123,7 +130,7 @@ def execution_tracking(pm: PlanMetrics, words: Words) -> Table:
         help_now = help_text(tm, pm.plan, words)
         rows.append(
             (
-                tm.task.title,
+                _task_cell(tm.task, pm, words, edit),
                 Figure(round(tm.planned, 1), progress(tm.planned)),
                 Figure(tm.actual, progress(tm.actual)),
                 task_status(tm.status, words),
@@ -180,14 +187,17 @@ def _action_cells(action: NextAction, pm: PlanMetrics, words: Words) -> tuple[ob
     return (action.action, owners, Day(action.due) if action.due else None)
 
 
-def template_tables(pm: PlanMetrics, words: Words) -> tuple[Table, ...]:
-    """The six template tables of a plan, in the method's order."""
+def template_tables(
+    pm: PlanMetrics, words: Words, edit: EditLinks | None = None
+) -> tuple[Table, ...]:
+    """The six template tables of a plan, in the method's order (task rows with edit links
+    when `edit` is given)."""
     return (
         goal_setting(pm, words),
         current_state(pm, words),
         strategy_plan(pm, words),
-        task_breakdown(pm, words),
-        execution_tracking(pm, words),
+        task_breakdown(pm, words, edit),
+        execution_tracking(pm, words, edit),
         review_iteration(pm, words),
     )
 

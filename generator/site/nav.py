@@ -10,7 +10,15 @@ from ..render import ALERTS, HISTORY, HOME, REFERENCE, plan_page_path
 from ..render.paths import region_page_paths
 from ..words import Words
 
-GUIDE_ORDER = ("editing.md", "changing-a-plan.md", "reports.md", "formulas.md", "rules.md")
+GUIDE_ORDER = (
+    "tutorial.md",
+    "editing.md",
+    "changing-a-plan.md",
+    "reports.md",
+    "notifications.md",
+    "formulas.md",
+    "rules.md",
+)
 NAV_TEAMS_LIMIT = 60  # nav_teams "auto": teams in the nav up to this many plans
 
 

@@ -17,7 +17,7 @@ from ..check.schema import load_schema, schema_path
 from ..compute import SiteData, site_data
 from ..compute.calendar import DEFAULT_CALENDAR
 from ..model import CalendarName, Plan
-from ..render import render_site
+from ..render import EditLinks, render_site
 from ..revisions import GitError, History, Repository, Snapshot, read_history, read_snapshot
 from ..revisions import site_history as team_histories
 from ..words import Words
@@ -100,6 +100,7 @@ def site_pages(
     calendar: CalendarName = DEFAULT_CALENDAR,
     directory_urls: bool = True,
     history: History | None = None,
+    edit_links: EditLinks | None = None,
 ) -> tuple[SiteData, dict[str, str | bytes]]:
     """compute → render: the figures of the plans and the generated page tree (with the
     teams' history pages when `history` is given)."""
@@ -111,5 +112,6 @@ def site_pages(
         directory_urls=directory_urls,
         schema_source=schema_path().read_bytes(),
         history=team_histories(history, plans) if history is not None else None,
+        edit_links=edit_links,
     )
     return data, pages

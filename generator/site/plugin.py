@@ -27,6 +27,7 @@ from ..revisions import Commit, GitError, History, Repository
 from ..settings import SettingError, resolve_as_of, time_zone
 from ..words import Words
 from . import nav
+from .edit_links import edit_links
 from .notify_options import NotifyConfig
 from .output import mark_built, site_dir_problem
 from .pipeline import Histories, PlanChecks, PlansInvalid, site_pages
@@ -161,6 +162,7 @@ class SalesPlanPlugin(BasePlugin[SalesPlanConfig]):
             calendar=self.config.calendar,
             directory_urls=config.use_directory_urls,
             history=self.history(config, self._words),
+            edit_links=edit_links(config, result.plans),
         )
         if self._data.uncovered_years:  # once per build; a note, not a reason to fail it
             years = ", ".join(map(str, self._data.uncovered_years))

@@ -10,10 +10,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from . import check, commands, notify, revisions, site, standup
+from . import authoring, check, commands, notify, revisions, site, standup
 
 LANGUAGES = ("zh", "en")
 _AREAS = (
+    authoring.WORDS,
     check.WORDS,
     commands.WORDS,
     notify.WORDS,
