@@ -1,5 +1,8 @@
 """Load a plan file: frontmatter → plain data, with the line and column of every value and key.
 
+Also where each value ends and which lists and groups are written in flow style (`[a, b]`,
+`{k: v}`): what editing a file in place (generator/author) needs to keep every other byte.
+
 Plain data means what JSON has: dicts, lists, strings, numbers, booleans and None. YAML dates
 become ISO strings, so the schema sees `2023-07-01` the same whether it was quoted or not.
 """
@@ -26,6 +29,7 @@ YamlLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 MAX_BYTES = 1024 * 1024
 _FENCE = re.compile(r"---[ \t]*")
+_CLOSING_FENCE = re.compile(r"^---[ \t]*$", re.M)
 _SCALAR_TAGS = {
     "tag:yaml.org,2002:" + name
     for name in ("str", "int", "float", "bool", "null", "timestamp", "binary")
@@ -44,6 +48,10 @@ class LoadedFile:
     body_line: int = 1
     positions: dict[str, Position] = field(default_factory=dict)
     key_positions: dict[str, Position] = field(default_factory=dict)
+    # Where each value ends (just after its last character); a block list or group ends
+    # where its last value does, so the comments after it are not part of it.
+    ends: dict[str, Position] = field(default_factory=dict)
+    flow: set[str] = field(default_factory=set)  # pointers of the [..] and {..} collections
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
     def locate(self, pointer: str, *, key: bool = False) -> Position:
@@ -94,12 +102,21 @@ def load_file(path: Path, display: str | None = None, *, words: Words) -> Loaded
 
 def parse_plan_text(raw: bytes, loaded: LoadedFile, *, words: Words) -> LoadedFile:
     """Parse the bytes of a plan file into `loaded`."""
+    frontmatter = frontmatter_lines(raw, loaded, words=words)
+    if frontmatter is None or _find_tab(frontmatter, loaded, words):
+        return loaded
+    return parse_yaml("\n".join(frontmatter), loaded, words=words)
+
+
+def frontmatter_lines(raw: bytes, loaded: LoadedFile, *, words: Words) -> list[str] | None:
+    """The lines between the `---` fences of a plan file, its body set on `loaded`; None,
+    with the diagnostic on `loaded`, when the file has no frontmatter to read."""
     say = words.say
     if len(raw) > MAX_BYTES:
         loaded.error(
             "file-too-large", say("file-too-large", size=f"{len(raw) / MAX_BYTES:.1f}"), (1, 1)
         )
-        return loaded
+        return None
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]  # the byte-order mark some Windows editors write
     try:
@@ -113,35 +130,40 @@ def parse_plan_text(raw: bytes, loaded: LoadedFile, *, words: Words) -> LoadedFi
             say("file-encoding", byte=f"{raw[exc.start]:02X}", line=line),
             (line, column),
         )
-        return loaded
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    if not lines or not _FENCE.fullmatch(lines[0]):
+        return None
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    first, _, rest = text.partition("\n")
+    if not _FENCE.fullmatch(first):
         loaded.error(
             "frontmatter-missing",
             say("frontmatter-missing"),
             (1, 1),
         )
-        return loaded
-    end = next((i for i in range(1, len(lines)) if _FENCE.fullmatch(lines[i])), None)
-    if end is None:
+        return None
+    fence = _CLOSING_FENCE.search(rest)
+    if fence is None:
         loaded.error(
             "frontmatter-unterminated",
             say("frontmatter-unterminated"),
             (1, 1),
         )
-        return loaded
-    loaded.body = "\n".join(lines[end + 1 :])
-    loaded.body_line = end + 2
-    frontmatter = lines[1:end]
-    if _find_tab(frontmatter, loaded, words):
-        return loaded
-    _Builder(loaded, 2, words).build("\n".join(frontmatter))
+        return None
+    frontmatter = rest[: fence.start()]
+    loaded.body = rest[fence.end() + 1 :]
+    loaded.body_line = frontmatter.count("\n") + 3
+    return frontmatter[:-1].split("\n") if frontmatter else []
+
+
+def parse_yaml(text: str, loaded: LoadedFile, *, words: Words, first_line: int = 2) -> LoadedFile:
+    """The frontmatter's YAML (its first line is line `first_line` of the file) into
+    `loaded`: data, positions and diagnostics. The data must be a group of fields."""
+    _Builder(loaded, first_line, words).build(text)
     if not loaded.diagnostics and not isinstance(loaded.data, dict):
         loaded.data = None
         loaded.error(
             "frontmatter-not-fields",
-            say("frontmatter-not-fields"),
-            (2, 1),
+            words.say("frontmatter-not-fields"),
+            (first_line, 1),
         )
     return loaded
 
@@ -185,6 +207,7 @@ class _Builder:
         self.offset = first_line - 1
         self.stack: list[list[Any]] = []  # [container, pointer, pending key, key position]
         self.constructor = SafeConstructor()
+        self.last_end: Position = (first_line, 1)  # the end of the last value read
 
     def pos(self, mark: Any) -> Position:
         return (mark.line + 1 + self.offset, mark.column + 1)
@@ -232,6 +255,9 @@ class _Builder:
                 )
             if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
                 container, pointer, *_ = self.stack.pop()
+                if pointer in self.loaded.flow:
+                    self.last_end = self.pos(event.end_mark)
+                self.loaded.ends[pointer] = self.last_end
                 self._attach(container, pointer)
                 continue
             if self._is_key_slot():
@@ -244,11 +270,13 @@ class _Builder:
                 value = self._scalar(event)
                 if value is _INVALID:
                     return None
+                self.last_end = self.loaded.ends[pointer] = self.pos(event.end_mark)
                 self._attach(value, pointer)
-            elif isinstance(event, yaml.MappingStartEvent):
-                self.stack.append([{}, pointer, None, None])
-            elif isinstance(event, yaml.SequenceStartEvent):
-                self.stack.append([[], pointer, None, None])
+            else:  # the start of a group or a list
+                if event.flow_style:
+                    self.loaded.flow.add(pointer)
+                container = {} if isinstance(event, yaml.MappingStartEvent) else []
+                self.stack.append([container, pointer, None, None])
 
     def _stop(self, rule: str, message: str, event: Any) -> None:
         self.loaded.data = None

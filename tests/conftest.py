@@ -1,12 +1,23 @@
-"""Shared pytest options: `pytest --update-goldens` rewrites the golden files in tests/goldens/.
+"""Shared pytest options and fixtures.
 
-At the end of a run, the figures the browser tests measured (page weight, time to the first
-chart) and where their screenshots are, are printed (see browsing.py).
+`pytest --update-goldens` rewrites the golden files (tests/goldens/, the expected diagnostics
+beside tests/plans/invalid/); without it a missing golden file fails its test. `git_repo` is a
+git repository in a temporary folder. At the end of a run, the figures the browser tests
+measured (page weight, time to the first chart) and where their screenshots are, are printed
+(see browsing.py).
 """
 
 from __future__ import annotations
 
+import os
+import shutil
+import subprocess
+import sysconfig
+from collections.abc import Callable
+from pathlib import Path
+
 import pytest
+from golden_files import golden_text
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -14,13 +25,74 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         "--update-goldens",
         action="store_true",
         default=False,
-        help="rewrite tests/goldens/ from the current output instead of comparing",
+        help="rewrite the golden files from the current output instead of comparing",
     )
 
 
 @pytest.fixture
-def update_goldens(request: pytest.FixtureRequest) -> bool:
-    return bool(request.config.getoption("--update-goldens"))
+def golden(request: pytest.FixtureRequest) -> Callable[[Path, str], str]:
+    """golden(path, current): the text of the golden file to compare `current` with."""
+    update = bool(request.config.getoption("--update-goldens"))
+    return lambda path, current: golden_text(path, current, update=update)
+
+
+@pytest.fixture(scope="session")
+def salesplan() -> str:
+    """The installed `salesplan` command of this Python: its scripts folder first, then PATH."""
+    search = os.pathsep.join([sysconfig.get_path("scripts"), os.environ.get("PATH", "")])
+    found = shutil.which("salesplan", path=search)
+    if found is None:
+        pytest.fail("the console script is not installed: python3 -m pip install -e '.[test]'")
+    return found
+
+
+class GitRepo:
+    """A git repository in a temporary folder; commits get fixed, increasing dates, so that
+    everything read from it is the same at every run."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.commits = 0
+        self.git("init", "-q", "-b", "main")
+
+    def git(self, *args: str, date: str | None = None, author: str = "王磊") -> str:
+        when = date or f"2023-07-{1 + self.commits:02d}T09:30:00+08:00"
+        env = {
+            **os.environ,
+            "GIT_AUTHOR_DATE": when,
+            "GIT_COMMITTER_DATE": when,
+            "GIT_CONFIG_GLOBAL": os.devnull,  # no user configuration (hooks, signing) applies
+            "GIT_CONFIG_NOSYSTEM": "1",
+        }
+        identity = ("-c", f"user.name={author}", "-c", "user.email=plans@example.com")
+        done = subprocess.run(
+            ["git", *identity, *args], cwd=self.path, env=env, capture_output=True, check=True
+        )
+        return done.stdout.decode("utf-8").strip()
+
+    def write(self, relative: str, text: str) -> Path:
+        target = self.path / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+        return target
+
+    def commit(self, message: str, *, author: str = "王磊", date: str | None = None) -> str:
+        """Commit everything in the work tree; returns the commit's hash."""
+        self.git("add", "-A")
+        self.git("commit", "-q", "--allow-empty", "-m", message, author=author, date=date)
+        self.commits += 1
+        return self.git("rev-parse", "HEAD")
+
+
+@pytest.fixture
+def git_repo(tmp_path: Path) -> GitRepo:
+    if shutil.which("git") is None:  # pragma: no cover - git is on every CI runner
+        if os.environ.get("CI") == "true":
+            pytest.fail("git is not installed")
+        pytest.skip("git is not installed")
+    folder = tmp_path / "repo"
+    folder.mkdir()
+    return GitRepo(folder)
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:

@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import copy
+import hashlib
 import json
+import re
 from datetime import date
 from html.parser import HTMLParser
+from pathlib import Path
 from typing import get_args
 
 import markdown
 import plotly.graph_objects as go
 import pytest
+from plotly.offline import get_plotlyjs_version
 
-from generator import compute
+from generator import compute, render
 from generator.model import build_plan
 from generator.render import chart_embed, charts
 from generator.words import CATALOGUE, Words
@@ -263,11 +267,37 @@ def test_chart_ids_are_slugs():
 def test_chart_assets_ship_plotly_and_the_renderer():
     assets = chart_embed.chart_assets()
     assert tuple(assets) == chart_embed.CHART_SCRIPTS
+    # Every script a page loads is a file the site ships.
+    assert set(render.extra_javascript()) <= set(render.static_files())
     plotly_js = assets["assets/salesplan/plotly.min.js"]
-    assert plotly_js.startswith(b"/**\n* plotly.js v")
+    assert plotly_js.startswith(b"/**\n* plotly.js (basic - minified) v")
     assert b"window.Plotly" in plotly_js
     renderer = assets["assets/salesplan/charts.js"].decode()
     assert "document$" in renderer and "salesplan-chart" in renderer
+
+
+def test_vendored_plotly_is_the_bundle_its_readme_records():
+    """The shipped plotly.js changes only with vendor/README.md: version, size and checksum."""
+    vendor = Path(chart_embed.__file__).parent / "vendor"
+    readme = (vendor / "README.md").read_text(encoding="utf-8")
+    plotly_js = (vendor / chart_embed.PLOTLY_BUNDLE).read_bytes()
+    version = re.search(r"^plotly\.js (\d+\.\d+\.\d+), basic bundle", readme, re.M)
+    assert version, "vendor/README.md names no plotly.js version"
+    assert f"plotly.js-basic-dist-min {version[1]}" in readme
+    assert plotly_js.startswith(f"/**\n* plotly.js (basic - minified) v{version[1]}\n".encode())
+    assert f"{len(plotly_js):,} bytes" in readme
+    assert f"sha256 {hashlib.sha256(plotly_js).hexdigest()}" in readme
+    licence = (vendor / "plotly.js.LICENSE").read_text(encoding="utf-8")
+    assert licence.startswith("MIT License") and "Plotly" in licence
+    assert "plotly.js.LICENSE" in readme
+
+
+def test_figures_are_checked_against_the_major_of_the_shipped_plotly_js():
+    """go.Figure checks with the schema of the plotly.js that the Python package carries."""
+    plotly_js = chart_embed.chart_assets()["assets/salesplan/plotly.min.js"]
+    shipped = re.match(rb"/\*\*\n\* plotly\.js \(basic - minified\) v(\d+)\.", plotly_js)
+    assert shipped, "no version in the shipped plotly.js"
+    assert get_plotlyjs_version().split(".")[0] == shipped[1].decode()
 
 
 def test_every_status_has_a_colour_and_chart_labels_exist_in_both_languages():

@@ -302,8 +302,10 @@ def test_as_of_after_the_task():
     assert (m.status, m.planned, m.actual) == ("overdue", 100, 90)
     assert [d.day for d in m.days][-1] == date(2023, 8, 10)  # burn-up stops at the end
     assert len(m.days) == 10
-    # Behind since 08-01 (0 % of 10 %, then 90 % of 100 %): overdue, and help is still flagged.
-    assert m.days_behind == 20 and m.help_needed
+    # Behind since Tuesday 08-01 (0 % of 10 %, then 90 % of 100 %) up to Friday 08-18, the last
+    # working day before Sunday 08-20: 14 working days. Overdue, and help is still flagged.
+    assert m.days_behind == 14 and m.help_needed
+    assert m.behind_since == date(2023, 8, 1)
 
 
 def test_behind_two_days_does_not_call_for_help():
@@ -321,9 +323,70 @@ def test_a_checkin_that_catches_up_resets_the_streak():
     checkins = [{"date": "2023-08-03", "progress": 30}]
     on_day = task_on("2023-08-03", checkins=checkins)
     assert (on_day.status, on_day.days_behind) == ("on_track", 0)
-    later = task_on("2023-08-05", checkins=checkins)  # planned 50, still 30
-    assert (later.status, later.days_behind, later.help_needed) == ("behind", 2, False)
-    assert task_on("2023-08-06", checkins=checkins).status == "help_needed"
+    friday = task_on("2023-08-04", checkins=checkins)  # planned 40, still 30
+    assert (friday.status, friday.days_behind, friday.help_needed) == ("behind", 1, False)
+    # The weekend neither adds to the streak nor breaks it.
+    assert task_on("2023-08-06", checkins=checkins).days_behind == 1
+    monday = task_on("2023-08-07", checkins=checkins)
+    assert (monday.status, monday.days_behind) == ("behind", 2)
+    assert task_on("2023-08-08", checkins=checkins).status == "help_needed"
+
+
+def test_catching_up_on_a_day_off_ends_the_streak():
+    behind = [{"date": "2023-08-03", "progress": 30}]
+    assert task_on("2023-08-06", checkins=behind).days_behind == 1  # Friday, then the weekend
+    caught_up = [*behind, {"date": "2023-08-05", "progress": 70}]  # a Saturday check-in
+    sunday = task_on("2023-08-06", checkins=caught_up)
+    assert (sunday.days_behind, sunday.status) == (0, "on_track")
+
+
+def test_every_day_counts_on_the_all_calendar_and_weekdays_ignore_holidays():
+    checkins = [{"date": "2023-08-03", "progress": 30}]
+    every_day = task_on("2023-08-06", checkins=checkins, alert={"calendar": "all"})
+    assert (every_day.days_behind, every_day.status) == (3, "help_needed")
+    holiday = {"start": "2023-09-25", "end": "2023-10-20"}
+    early = [{"date": "2023-09-25", "progress": 10}]
+    # Monday 2 October is a holiday in China but a weekday.
+    weekdays = task_on("2023-10-02", checkins=early, alert={"calendar": "weekdays"}, **holiday)
+    assert weekdays.days_behind == 4  # 09-27, 09-28, 09-29, 10-02
+    assert task_on("2023-10-02", checkins=early, **holiday).days_behind == 2  # cn: 09-27, 09-28
+
+
+def test_planned_progress_steps_with_milestones():
+    milestones = [{"date": "2023-08-03", "progress": 30}, {"date": "2023-08-08", "progress": 70}]
+    plan = make_plan(tasks=[task(milestones=milestones)])
+    t = plan.tasks[0]
+    assert [planned_percent(t, date(2023, 8, d)) for d in (1, 2, 3, 7, 8, 9, 10, 11)] == [
+        0,
+        0,
+        30,
+        30,
+        70,
+        70,
+        100,
+        100,
+    ]
+    m = task_on(
+        "2023-08-04", milestones=milestones, checkins=[{"date": "2023-08-03", "progress": 30}]
+    )
+    assert (m.status, m.days_behind, m.next_milestone.progress) == ("on_track", 0, 70)
+
+
+def test_the_last_one_on_one_within_the_streak_is_the_help_given():
+    checkins = [{"date": "2023-08-03", "progress": 30}]
+    help_ = [
+        {"date": "2023-08-02", "by": "wang"},  # before the current streak: an older episode
+        {"date": "2023-08-08", "by": "wang", "note": "约客户"},
+    ]
+    due = task_on("2023-08-08", checkins=checkins, help=help_[:1])
+    assert due.help_needed and due.help_given is None  # 1:1 due
+    held = task_on("2023-08-09", checkins=checkins, help=help_)
+    assert held.help_needed and held.help_given.date == date(2023, 8, 8)
+    assert held.behind_since == date(2023, 8, 4)
+    caught_up = task_on(
+        "2023-08-09", checkins=[*checkins, {"date": "2023-08-09", "progress": 90}], help=help_
+    )
+    assert (caught_up.days_behind, caught_up.help_given) == (0, None)
 
 
 def test_tolerance_and_behind_days_come_from_the_alert_rule():
@@ -342,10 +405,11 @@ def test_tolerance_and_behind_days_come_from_the_alert_rule():
     assert exact.days_behind == 0
 
 
-def test_stale_when_no_checkin_for_more_than_two_days():
+def test_stale_when_no_checkin_for_more_than_two_working_days():
     checkins = [{"date": "2023-08-02", "progress": 50}]
     assert not task_on("2023-08-04", checkins=checkins).stale
-    assert task_on("2023-08-05", checkins=checkins).stale
+    assert not task_on("2023-08-06", checkins=checkins).stale  # Thu, Fri, then the weekend
+    assert task_on("2023-08-07", checkins=checkins).stale
     assert not task_on("2023-08-03").stale  # started two days ago, no check-in yet
     assert task_on("2023-08-04").stale
     assert task_on("2023-08-20", checkins=checkins).stale  # overdue and quiet
@@ -391,6 +455,7 @@ def regional_metrics():
         "baseline": 20,
         "target": 10,
         "direction": "decrease",
+        "aggregate": "mean",  # a rate: averaged over the teams
     }
     east = make_plan(
         goals=[goal(actuals=[{"date": "2023-08-01", "value": 100}]), new],
@@ -432,6 +497,7 @@ def test_region_rollups():
     assert revenue.attainment == pytest.approx(220 / 270)
     assert (new.basis, new.current, new.target) == ("cumulative", 12, 30)
     assert (churn.direction, churn.current, churn.target) == ("decrease", 20, 10)
+    assert (churn.aggregate, churn.goals) == ("mean", 1)
     assert churn.attainment == 0.5
     assert east.help_needed == (("east-1", "t1"),)
     assert east.scope == "region"
@@ -455,7 +521,58 @@ def test_organisation_rollup_counts_every_status():
     assert dict(org.task_status_counts)["done"] == 1
     assert sum(n for _, n in org.task_status_counts) == 2
     churn = [line for line in org.lines if line.direction == "decrease"]
-    assert len(churn) == 1 and (churn[0].current, churn[0].target) == (40, 22)
+    # Rates are averaged over the teams, never added up.
+    assert len(churn) == 1 and (churn[0].current, churn[0].target) == (20, 11)
+    assert churn[0].attainment == pytest.approx(11 / 20)
+
+
+def test_rollups_add_up_only_what_adds_up():
+    org = organisation_rollup(regional_metrics())
+    by_key = {(line.dimension, line.aggregate): line for line in org.lines}
+    assert by_key["revenue", "sum"].current == 100 + 120 + 80
+    assert by_key["revenue", "sum"].target == 120 + 150 + 120
+    custom = make_plan(
+        goals=[
+            goal(),
+            {**REVENUE, "id": "x", "dimension": "custom", "metric": "拜访量", "unit": "次"},
+            {
+                **REVENUE,
+                "id": "v",
+                "dimension": "order_value",
+                "metric": "客单价",
+                "unit": "万元",
+                "baseline": 2,
+                "target": 3,
+            },
+        ]
+    )
+    other = make_plan(
+        id="east-2",
+        goals=[
+            {
+                **REVENUE,
+                "id": "v",
+                "dimension": "order_value",
+                "metric": "客单价",
+                "unit": "万元",
+                "baseline": 2,
+                "target": 2.5,
+                "actuals": [{"date": "2023-08-01", "value": 2.4}],
+            }
+        ],
+    )
+    both = organisation_rollup([plan_metrics(p, date(2023, 8, 15)) for p in (custom, other)])
+    assert [(line.dimension, line.aggregate) for line in both.lines] == [
+        ("revenue", "sum"),
+        ("order_value", "mean"),
+    ]
+    order_value = both.lines[1]
+    assert (order_value.current, order_value.target, order_value.goals) == (
+        pytest.approx((2 + 2.4) / 2),
+        pytest.approx((3 + 2.5) / 2),
+        2,
+    )
+    assert sum(n for _, n in both.goal_status_counts) == 4  # the custom goal is counted
 
 
 def test_empty_rollup():
@@ -483,18 +600,35 @@ def test_formulas_page_shows_the_numbers_the_code_computes():
     for snippet in shown:
         assert text.count(snippet) == 2, snippet  # once per language
 
-    helped = task_on("2023-08-06", checkins=[{"date": "2023-08-03", "progress": 30}])
+    milestones = [
+        {"date": "2023-08-03", "progress": 30},
+        {"date": "2023-08-08", "progress": 70},
+    ]
+    helped = task_on(
+        "2023-08-10", milestones=milestones, checkins=[{"date": "2023-08-03", "progress": 30}]
+    )
     assert helped.help_needed
     streak = 0
     for day in helped.days:
-        streak = streak + 1 if day.behind else 0
-        for yes, no in (("是", "否"), ("yes", "no")):
+        if day.working:
+            streak = streak + 1 if day.behind else 0
+        for yes, no, off in (("是", "否", "休息日"), ("yes", "no", "day off")):
+            behind = (yes if day.behind else no) if day.working else off
             row = (
                 f"| {day.day:%m-%d} | {day.planned:.0f} % | {day.actual:.0f} % "
-                f"| {yes if day.behind else no} | {streak} |"
+                f"| {behind} | {streak} |"
             )
             assert row in text, row
     assert streak == helped.days_behind == 3
+    # Example 2: across National Day, help is needed on the make-up working day.
+    holiday = {"start": "2023-09-25", "end": "2023-10-20"}
+    checkins = [{"date": "2023-09-25", "progress": 10}]
+    by_day = {
+        day: task_on(day, checkins=checkins, **holiday)
+        for day in ("2023-09-28", "2023-09-29", "2023-10-06", "2023-10-07")
+    }
+    assert [m.days_behind for m in by_day.values()] == [2, 2, 2, 3]
+    assert [m.help_needed for m in by_day.values()] == [False, False, False, True]
 
 
 def test_current_plan_of_each_team_is_the_latest_started_one():

@@ -12,11 +12,14 @@ PACKAGE = Path(__file__).resolve().parent.parent / "generator"
 MODULES = sorted(PACKAGE.rglob("*.py"))
 # The stages in pipeline order; a module may import only from its own stage or earlier ones.
 STAGES = (
-    ("words", "model", "diagnostic", "settings"),  # what every stage is handed
+    ("words", "model", "diagnostic", "settings", "numbers"),  # what every stage is handed
     ("load",),
     ("check",),
+    ("revisions",),  # plans as they were in git: diffs and histories of checked plans
+    ("author",),  # writing plan files: reads like load, checks with check
     ("compute",),
     ("render",),
+    ("notify",),  # the help mechanism reaching people: chat robots, GitHub issues
     ("site",),
     ("commands",),
     ("cli",),
@@ -82,7 +85,7 @@ def test_the_stages_are_the_packages() -> None:
     tops = {p.relative_to(PACKAGE).parts[0].removesuffix(".py") for p in MODULES}
     known = {name for names in STAGES for name in names} | {"__init__", "__main__"}
     assert tops <= known, f"modules outside the pipeline: {sorted(tops - known)}"
-    for name in ("check", "compute", "render", "site", "commands", "words"):
+    for name in ("check", "revisions", "compute", "render", "site", "commands", "words"):
         assert (PACKAGE / name / "__init__.py").is_file(), name
 
 

@@ -30,7 +30,7 @@ SPEC_COLUMNS = {
     "t1": ["dimension", "metric", "target", "due", "owner", "key actions"],
     "t2": ["dimension", "current data", "problem", "cause"],
     "t3": ["module", "direction", "measures"],
-    "t4": ["task", "owner", "window", "resources", "expected output"],
+    "t4": ["strategy", "task", "owner", "window and milestones", "resources", "expected output"],
     "t5": ["task", "planned %", "actual %", "status", "days behind", "help needed"],
     "t6": ["aspect", "finding", "metrics", "next action", "owner", "due"],
 }
@@ -72,9 +72,15 @@ def test_template_tables_have_exactly_the_spec_columns(full_plan, language):
             assert [c.lower() for c in shown] == columns
 
 
-def test_template_titles_name_the_method():
+def test_template_titles_name_the_method(full_plan):
     assert Words("zh")["t1.title"] == "模板1 销售业绩目标设定表"
     assert Words("en")["t1.title"] == "Template 1 Goal setting"
+    for language in ("zh", "en"):
+        pages = render_site(data_of([full_plan]), words=Words(language), schema=SCHEMA)
+        for n in range(1, 7):  # the six templates, numbered as the method numbers them
+            title = Words(language)[f"t{n}.title"]
+            assert title.startswith(f"模板{n} " if language == "zh" else f"Template {n} ")
+            assert f"\n## {markdown_inline(title)}\n" in pages["teams/full/index.md"], title
 
 
 HOSTILE = '<script>alert(1)</script>" onerror="alert(2) [x](javascript:alert(3)) a|b\n\nzz-tail'
@@ -227,15 +233,12 @@ def test_format_reference_lists_the_schema_fields():
         assert schema["x-title-zh"] not in en
 
 
-def test_plan_page_golden(full_plan, update_goldens):
-    page = render_site(data_of([full_plan]), words=Words.of("zh"), schema=SCHEMA)[
+def test_plan_page_golden(full_plan, golden):
+    page = render_site(data_of([full_plan]), words=Words("zh"), schema=SCHEMA)[
         "teams/full/index.md"
     ]
-    golden = GOLDENS / "full-plan.zh.md"
-    if update_goldens or not golden.exists():
-        golden.parent.mkdir(exist_ok=True)
-        golden.write_text(page, encoding="utf-8")
-    assert page == golden.read_text(encoding="utf-8"), "run `pytest --update-goldens` to accept"
+    expected = golden(GOLDENS / "full-plan.zh.md", page)
+    assert page == expected, "run `python3 -m pytest --update-goldens` to accept"
 
 
 def test_region_slugs_keep_letters_and_number_collisions():

@@ -13,6 +13,8 @@ import jsonschema
 import jsonschema_rs
 import pytest
 
+from generator.model import build_plan
+
 SCHEMA_PATH = Path(__file__).resolve().parent.parent / "schema" / "plan.schema.json"
 SCHEMA = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
 TEXT_KEYS = ("title", "description", "x-title-zh", "x-description-zh")
@@ -231,13 +233,14 @@ def test_every_reference_resolves() -> None:
         assert ref.startswith("#/$defs/") and ref.removeprefix("#/$defs/") in SCHEMA["$defs"]
 
 
-def test_stated_defaults() -> None:
+def test_stated_defaults_are_the_ones_the_model_applies() -> None:
     goal = SCHEMA["properties"]["goals"]["items"]["properties"]
     alert = SCHEMA["properties"]["alert"]["properties"]
-    assert goal["direction"]["default"] == "increase"
-    assert goal["basis"]["default"] == "latest"
-    assert alert["behind_days"]["default"] == 3
-    assert alert["tolerance"]["default"] == 0
+    plan = build_plan(copy.deepcopy(MINIMAL_PLAN))  # no direction, basis or alert given
+    assert goal["direction"]["default"] == plan.goals[0].direction == "increase"
+    assert goal["basis"]["default"] == plan.goals[0].basis == "latest"
+    assert alert["behind_days"]["default"] == plan.alert.behind_days == 3
+    assert alert["tolerance"]["default"] == plan.alert.tolerance == 0
 
 
 @pytest.mark.parametrize("doc", [MINIMAL_PLAN, FULL_PLAN], ids=["minimal", "full"])

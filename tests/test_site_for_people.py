@@ -49,6 +49,7 @@ PAGES = {  # a page of each kind of the example site
     "region": "regions/华东区/",
     "plan": "teams/east-shanghai-2023q3/",
     "dashboard": "teams/east-shanghai-2023q3/dashboard/",
+    "monthly": "teams/east-shanghai-2023q3/monthly/2023-07/",
     "alerts": "alerts/",
     "reference": "reference/format/",
     "guide": "editing/",
@@ -135,8 +136,8 @@ CHART_TABLES = """() => [...document.querySelectorAll(".salesplan-chart")].map((
 })"""
 STATUSES = """() => [...document.querySelectorAll(".sp-status")].map(
   (s) => [s.querySelector(".sp-icon").textContent, s.textContent])"""
-SHOWN = ("home", "plan", "dashboard")  # the pages kept as screenshots
-CHECKED = ("home", "region", "plan", "dashboard", "alerts", "reference")  # by axe-core
+SHOWN = ("home", "plan", "dashboard", "monthly")  # the pages kept as screenshots
+CHECKED = ("home", "region", "plan", "dashboard", "monthly", "alerts", "reference")  # axe-core
 
 
 @dataclass

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 from pathlib import Path
 
@@ -144,27 +145,30 @@ def test_report_has_the_pinned_json_shape():
                         "status": "overdue",
                         "planned": 100,
                         "actual": 50,
-                        "days_behind": 15,
+                        "days_behind": 11,  # working days from Tue 08-01 to Tue 08-15
                         "help_needed": True,
-                        "stale": True,
+                        "stale": False,  # Saturday's check-in, then Mon and Tue
+                        "help_given": None,
                     },
                     {
                         "id": "crm",
                         "status": "blocked",
                         "planned": 50,
                         "actual": 40,
-                        "days_behind": 15,  # no check-in before 08-14
+                        "days_behind": 11,  # no check-in before 08-14
                         "help_needed": True,
                         "stale": False,
+                        "help_given": None,
                     },
                     {
                         "id": "train",
                         "status": "help_needed",
                         "planned": 28.5714,
                         "actual": 0,
-                        "days_behind": 6,
+                        "days_behind": 4,  # Thu 08-10, Fri 08-11, Mon 08-14, Tue 08-15
                         "help_needed": True,
                         "stale": True,
+                        "help_given": None,
                     },
                     {
                         "id": "calls",
@@ -174,10 +178,12 @@ def test_report_has_the_pinned_json_shape():
                         "days_behind": 0,
                         "help_needed": False,
                         "stale": False,
+                        "help_given": None,
                     },
                 ],
             }
         ],
+        "rollups": [],  # rollups come from the command, over the plans in force
     }
 
 
@@ -186,7 +192,7 @@ def test_report_numbers_are_json_friendly():
     text = json.dumps(data, ensure_ascii=False)
     assert '"gap": 40,' in text and "40.0" not in text
     assert json.loads(text) == data
-    assert report([]) == {"as_of": "2023-08-15", "plans": []}
+    assert report([]) == {"as_of": "2023-08-15", "plans": [], "rollups": []}
 
 
 def test_report_attainment_is_none_when_undefined():
@@ -202,14 +208,16 @@ def test_text_summary_for_the_standup():
     assert "▲ at risk" in text and "12 / 30 家" in text
     assert "■ blocked" in text and "blocked: 账号未开通" in text and "李顾问, 王经理" in text
     assert "⚑ help needed" in text and "Whole team" in text and "no update yet" in text
-    assert "✖ overdue" in text and "manager 1:1 needed" in text
+    assert "✖ overdue" in text and "1:1 due" in text
+    # crm is co-owned by the manager: the region's head holds that 1:1
+    assert "1:1 due with the region's head" in text
     assert "回访老客户" not in text  # on track: not a stand-up topic
     # Help needed first, so the manager starts with the 1:1s.
     assert text.index("help needed") < text.index("■ blocked")
     assert "\x1b[" not in text
     assert lines[-1] == (
         "Summary on 2023-08-15: 1 plan; 2 goals (1 at risk, 1 off track); "
-        "4 tasks (3 need help, 1 overdue, 1 blocked, 2 without a recent update)."
+        "4 tasks (3 need help, 1 overdue, 1 blocked, 1 without a recent update)."
     )
 
 
@@ -278,7 +286,7 @@ def test_header_says_when_the_period_is_over():
 def test_text_in_chinese():
     text = format_text([standup_plan()], language="zh")
     assert "数据截至 2023-08-15" in text and "✖ 严重落后" in text and "缺口 40 万元" in text
-    assert "⚑ 需要帮扶" in text and "全员" in text and "需要经理一对一帮扶" in text
+    assert "⚑ 需要帮扶" in text and "全员" in text and "待经理一对一沟通" in text
 
 
 def test_status_sums_up_warnings_in_one_line():
@@ -289,3 +297,62 @@ def test_status_sums_up_warnings_in_one_line():
     assert code == 0
     assert err == "(1 warning: run `salesplan validate` to see them)\n"
     assert "测试组" in out
+
+
+def test_status_shows_each_teams_plan_in_force(tmp_path):
+    q2 = {"name": "2023 Q2", "start": "2023-04-01", "end": "2023-06-30"}
+    write_plan(tmp_path, "east-q2", period=q2, tasks=[task(start="2023-06-01", end="2023-06-10")])
+    write_plan(tmp_path, "east-q3", previous="east-q2")
+    code, out, _ = run(str(tmp_path), "--as-of", "2023-08-15", "--format", "json")
+    assert code == 0 and [p["id"] for p in json.loads(out)["plans"]] == ["east-q3"]
+    # Before the next cycle starts, the last one stays in force (period ended).
+    code, out, _ = run(str(tmp_path), "--as-of", "2023-06-20")
+    assert code == 0 and "2023 Q2" in out and "2023 Q3" not in out
+
+
+def test_a_year_the_calendar_does_not_know_is_counted_monday_to_friday_with_one_warning(tmp_path):
+    period = {"name": "2030 Q3", "start": "2030-07-01", "end": "2030-09-30"}
+    write_plan(
+        tmp_path,
+        period=period,
+        goals=[goal()],
+        tasks=[task(start="2030-08-01", end="2030-08-10")],
+    )
+    code, out, err = run(str(tmp_path), "--as-of", "2030-08-06", "--format", "json")
+    assert code == 0
+    assert err.count("2030") == 1 and "Monday to Friday" in err
+    # Thu 08-01, Fri 08-02, Mon 08-05, Tue 08-06: the weekend is not counted.
+    assert json.loads(out)["plans"][0]["tasks"][0]["days_behind"] == 4
+
+
+def test_status_rolls_up_only_what_adds_up(tmp_path):
+    write_plan(tmp_path, "east-1", region="华东", goals=[goal(), NEW_CUSTOMERS], team="东一")
+    rate = {"id": "rate", "dimension": "repurchase_rate", "metric": "复购率", "unit": "%"}
+    rate |= {"baseline": 30, "target": 40, "actuals": [{"date": "2023-08-01", "value": 34}]}
+    write_plan(tmp_path, "east-2", region="华东", goals=[goal(target=150), rate], team="东二")
+    write_plan(tmp_path, "west-1", region="华西", goals=[{**rate, "target": 36}], team="西一")
+    code, out, _ = run(str(tmp_path), "--as-of", "2023-08-15", "--format", "json")
+    assert code == 0
+    rollups = json.loads(out)["rollups"]
+    org = {r["dimension"]: r for r in rollups if r["scope"] == "organisation"}
+    assert org["revenue"] == {
+        "scope": "organisation", "dimension": "revenue", "unit": "万元", "basis": "latest",
+        "aggregate": "sum", "teams": 2, "current": 160, "target": 270, "attainment": 0.593,
+    }  # fmt: skip
+    # A rate is averaged over the teams, never added up to 74 %.
+    assert (org["repurchase_rate"]["aggregate"], org["repurchase_rate"]["current"]) == ("mean", 34)
+    assert org["repurchase_rate"]["target"] == 38
+    assert {r["scope"] for r in rollups} == {"organisation", "华东", "华西"}
+
+
+def test_status_as_markdown_escapes_every_plan_text(tmp_path):
+    hostile = "![x](https://evil.example/p.png) <b>*x*</b> | `code`"
+    write_plan(tmp_path, team=hostile, tasks=[task(title="[链接](javascript:alert(1))")])
+    code, out, _ = run(str(tmp_path), "--as-of", "2023-08-15", "--format", "markdown")
+    assert code == 0
+    assert out.startswith("### ") and "**Goals**" in out and "**Tasks that need attention**" in out
+    for unescaped in (r"(?<!\\)!(?<!\\)\[", r"(?<!\\)<b", r"(?<!\\)\]\("):
+        assert not re.search(unescaped, out), unescaped
+    assert "\\!\\[x\\]" in out and "\\<b\\>" in out and "\\|" in out and "\\`code\\`" in out
+    assert "- ✖ overdue · **\\[链接\\](javascript:alert(1))**" in out
+    assert out.rstrip().endswith("**")  # the summary line, in bold

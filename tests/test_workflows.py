@@ -1,8 +1,9 @@
 """The GitHub workflows and pre-commit hooks, read and linted offline.
 
 A workflow mistake shows only on GitHub, after a push: these tests catch it here. They check
-that every workflow parses, calls only commands, options and files that exist, pins every
-action to a commit, and passes zizmor's offline security audit.
+that every workflow parses, calls only commands, options and files that exist, installs
+salesplan with the pinned versions of requirements/constraints.txt, pins every action to a
+commit, and passes zizmor's offline security audit.
 """
 
 import json
@@ -11,6 +12,7 @@ import re
 import shlex
 import shutil
 import subprocess
+import sys
 import tomllib
 from collections.abc import Iterator
 from importlib.util import find_spec
@@ -20,22 +22,13 @@ import click
 import pytest
 import yaml
 
+# Imported, not guessed: a CLI that does not import fails these tests.
+from generator import cli
+
 ROOT = Path(__file__).resolve().parent.parent
 WORKFLOWS_DIR = ROOT / ".github" / "workflows"
 WORKFLOW_PATHS = sorted([*WORKFLOWS_DIR.glob("*.yml"), *WORKFLOWS_DIR.glob("*.yaml")])
 PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
-
-# The command line of SPEC §6, used only while generator.cli cannot be imported:
-# command -> {option: allowed values, or None for an option that takes any value or none}.
-SPEC_COMMANDS: dict[str, dict[str, frozenset[str] | None]] = {
-    "validate": {"--format": frozenset({"text", "json", "github", "markdown"}), "--strict": None},
-    "build": {"--as-of": None, "--site-dir": None},
-    "serve": {},
-    "status": {"--as-of": None},
-    "diff": {"--format": frozenset({"text", "markdown", "json"})},
-    "new": {"--team": None, "--period": None, "--from": None},
-    "checkin": {"--progress": None, "--note": None, "--date": None},
-}
 
 # Shell keywords after which a new command starts, and the builtins a script may call.
 SHELL_KEYWORDS = frozenset({"if", "then", "else", "elif", "fi", "while", "until", "do", "done"})
@@ -45,6 +38,8 @@ SHELL_BUILTINS = frozenset({"[", "[[", "test", "true", "false", "echo", "printf"
 # tools every GitHub-hosted Ubuntu runner has.
 RUNNER_TOOLS = frozenset({"python", "git", "grep", "sed", "head", "tail", "wc", "cat"})
 COMMAND_SEPARATORS = frozenset({"|", "||", "&&", ";", "&", "("})
+# The pinned versions that every install of the project takes (tests/test_dependencies.py).
+CONSTRAINTS = "requirements/constraints.txt"
 PINNED_USES = re.compile(r"^[\w.-]+/[\w./-]+@[0-9a-f]{40}$")
 VERSION_COMMENT = re.compile(r"#\s*v\d+(\.\d+){0,2}\b")
 
@@ -97,12 +92,22 @@ def shell_commands(script: str) -> Iterator[list[str]]:
             yield words
 
 
+def project_installs(script: str) -> Iterator[list[str]]:
+    """The `pip install` commands of a script that install this project."""
+    for words in shell_commands(script):
+        installs = "pip" in words and "install" in words
+        if installs and any(word in {".", "-e"} or word.startswith(".[") for word in words):
+            yield words
+
+
+def takes_constraints(words: list[str]) -> bool:
+    """Whether a command's words hold `-c requirements/constraints.txt`."""
+    return ["-c", CONSTRAINTS] in [words[i : i + 2] for i in range(len(words))]
+
+
 def spec_of_cli() -> dict[str, dict[str, frozenset[str] | None]]:
-    """The commands and options of `salesplan`, from the click app when it can be imported."""
-    try:
-        from generator import cli
-    except ImportError:
-        return SPEC_COMMANDS
+    """The commands and options of `salesplan`, read from its click app:
+    command -> {option: allowed values, or None for an option that takes any value or none}."""
     (group,) = {value for value in vars(cli).values() if isinstance(value, click.Group)}
     commands = {}
     for name, command in group.commands.items():
@@ -187,13 +192,13 @@ def test_run_scripts_call_only_commands_that_exist(path):
 
 @pytest.mark.parametrize("path", WORKFLOW_PATHS, ids=lambda p: p.name)
 def test_salesplan_calls_use_commands_and_options_that_exist(path):
-    cli = spec_of_cli()
+    spec = spec_of_cli()
     calls = [words for script in run_scripts(path) for words in shell_commands(script)]
     calls = [words for words in calls if words[0] == "salesplan"]
     for words in calls:
         command, *args = words[1:]
-        assert command in cli, f"salesplan has no command {command!r}"
-        options = cli[command]
+        assert command in spec, f"salesplan has no command {command!r}"
+        options = spec[command]
         for index, arg in enumerate(args):
             name, _, value = arg.partition("=")
             if not name.startswith("--"):
@@ -204,6 +209,18 @@ def test_salesplan_calls_use_commands_and_options_that_exist(path):
                 assert value in options[name], f"salesplan {command} {name} {value}: no such"
 
 
+@pytest.mark.parametrize("path", WORKFLOW_PATHS, ids=lambda p: p.name)
+def test_salesplan_is_installed_from_the_constraints_file(path):
+    installs = [words for script in run_scripts(path) for words in project_installs(script)]
+    assert installs, f"{path.name} does not install salesplan"
+    for words in installs:
+        assert takes_constraints(words), f"{' '.join(words)} does not take {CONSTRAINTS}"
+    assert (ROOT / CONSTRAINTS).is_file()
+    for _, step in steps(load_workflow(path)):
+        if step.get("with", {}).get("cache") == "pip":  # a new pin, a new cache
+            assert step["with"]["cache-dependency-path"] == CONSTRAINTS, step["name"]
+
+
 def test_pull_requests_are_validated_summarised_and_previewed():
     workflow = load_workflow(WORKFLOWS_DIR / "check-pull-request.yml")
     scripts = "\n".join(run_scripts(WORKFLOWS_DIR / "check-pull-request.yml"))
@@ -211,6 +228,7 @@ def test_pull_requests_are_validated_summarised_and_previewed():
     assert "salesplan validate --format markdown" in scripts
     assert "$GITHUB_STEP_SUMMARY" in scripts
     assert "salesplan build" in scripts
+    assert "salesplan diff" in scripts and "git merge-base" in scripts
     assert "python -m pytest" in scripts
     assert workflow["concurrency"]["cancel-in-progress"] is True
     uploads = [
@@ -310,12 +328,89 @@ def test_summary_step_stays_under_the_limit_and_keeps_failures(
         assert "Truncated" not in text
 
 
+def changes_step_script() -> str:
+    workflow = load_workflow(WORKFLOWS_DIR / "check-pull-request.yml")
+    return next(s["run"] for _, s in steps(workflow) if "salesplan diff" in s.get("run", ""))
+
+
+CHANGES_PLAN = """\
+---
+schema: 1
+id: east-1
+team: 东区一组
+manager: wang
+period: {name: 2023年第三季度, start: 2023-07-01, end: 2023-09-30}
+members:
+  - {id: wang, name: 王经理}
+goals:
+  - id: revenue
+    dimension: revenue
+    metric: 月销售额
+    unit: 万元
+    baseline: 80
+    target: 120
+---
+"""
+
+
+def test_changes_step_summarises_the_pull_request_and_flags_a_lowered_target(git_repo, tmp_path):
+    # A pull request that lowers a target, on a base branch that moved on meanwhile, merged
+    # as GitHub does for a pull_request run: HEAD^1 is the base, HEAD^2 the head.
+    repo = git_repo
+    repo.write("mkdocs.yml", "site_name: Plans\ntheme:\n  name: material\n  language: zh\n")
+    repo.write("docs/index.md", "# Plans\n")
+    repo.write("plans/east-1.md", CHANGES_PLAN)
+    repo.write("plans/south-1.md", CHANGES_PLAN.replace("east-1", "south-1"))
+    repo.commit("计划")
+    repo.git("switch", "-q", "-c", "lower-target")
+    repo.write("plans/east-1.md", CHANGES_PLAN.replace("target: 120", "target: 100"))
+    repo.commit("东区一组：目标下调")
+    repo.git("switch", "-q", "main")
+    repo.write("plans/south-1.md", CHANGES_PLAN.replace("east-1", "south-1").replace("80", "70"))
+    repo.commit("南区一组：基准修正")  # the base branch moved on
+    repo.git("merge", "-q", "--no-ff", "--no-edit", "lower-target")
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    stand_in = bin_dir / "salesplan"  # this checkout's salesplan, whatever is installed
+    stand_in.write_text(
+        f"#!{sys.executable}\nimport sys\nsys.path.insert(0, {str(ROOT)!r})\n"
+        "from generator.cli import main\nmain()\n",
+        encoding="utf-8",
+    )
+    stand_in.chmod(0o755)
+    summary = tmp_path / "summary.md"
+    env = {
+        **os.environ,
+        "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}",
+        "RUNNER_TEMP": str(tmp_path),
+        "GITHUB_STEP_SUMMARY": str(summary),
+    }
+    env.pop("SALESPLAN_LANG", None)
+    done = subprocess.run(
+        ["bash", "-e", "-c", changes_step_script()],
+        cwd=repo.path,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    line = CHANGES_PLAN.splitlines().index("    target: 120") + 1
+    assert done.stdout.startswith(
+        f"::warning file=plans/east-1.md,line={line},col=13,title=target-lowered::"
+        "目标「月销售额 (revenue)」的目标值下调：120 万元 → 100 万元，-20 万元（-16.7%25）\n"
+    )
+    text = summary.read_text("utf-8")
+    base = repo.git("merge-base", "HEAD^1", "HEAD^2")[:7]
+    head = repo.git("rev-parse", "--short=7", "HEAD^2")
+    assert text.startswith(f"### 📝 计划变更（{base} → {head}）：1 个计划有变更\n")
+    assert "| ✏️ | 业绩目标 | 月销售额 (revenue) | 目标值 | 120 万元 | 100 万元 |" in text
+    assert "south-1" not in text and "南区" not in text  # the base's own change is not shown
+
+
 def test_zizmor_finds_nothing_of_medium_severity_or_above():
     zizmor = shutil.which("zizmor")
-    if zizmor is None:
-        if os.environ.get("CI") == "true":
-            pytest.fail("zizmor is not installed: python -m pip install -e '.[test]'")
-        pytest.skip("zizmor is not installed")
+    assert zizmor, "zizmor is not installed: python3 -m pip install -e '.[test]'"
     done = subprocess.run(
         [
             *(zizmor, "--offline", "--no-exit-codes", "--format=json", "--collect=all"),
@@ -363,3 +458,86 @@ def test_own_pre_commit_config_uses_the_hook_and_ruff():
     assert {"salesplan-validate", "ruff-check", "ruff-format"} <= set(hooks)
     for key in ("entry", "files", "exclude"):
         assert hooks["salesplan-validate"][key] == manifest[0][key], key
+
+
+def test_the_teams_are_told_after_the_deploy_with_issues_write_only(tmp_path):
+    workflow = load_workflow(WORKFLOWS_DIR / "publish-site.yml")
+    job = workflow["jobs"]["notify"]
+    assert job["needs"] == "deploy"
+    assert job["permissions"] == {"issues": "write"}
+    check, *rest = job["steps"]
+    assert all(step["if"].startswith("steps.configured.outputs.enabled == 'true'") for step in rest)
+    scripts = [step["run"] for step in rest if "run" in step]
+    assert "salesplan notify --issues" in scripts
+    for step in job["steps"]:  # secrets reach only the steps that need them, through env:
+        assert "secrets." not in json.dumps({k: v for k, v in step.items() if k != "env"})
+    # Without any secret the job does nothing, quietly; with one, it notifies.
+    for env, enabled in [({}, False), ({"SALESPLAN_DINGTALK_WEBHOOK": "https://x"}, True)]:
+        output = tmp_path / "output"
+        output.write_text("")
+        names = ["SALESPLAN_WECOM_WEBHOOK", "SALESPLAN_FEISHU_WEBHOOK", "SALESPLAN_ISSUES"]
+        blank = dict.fromkeys([*names, "SALESPLAN_DINGTALK_WEBHOOK"], "")
+        run_env = {**os.environ, **blank, **env, "GITHUB_OUTPUT": str(output)}
+        done = subprocess.run(["bash", "-e", "-c", check["run"]], env=run_env, check=False)
+        assert done.returncode == 0
+        assert ("enabled=true" in output.read_text()) is enabled
+
+
+# The workflows of the browser path: the command each runs and its positional arguments.
+RECORD_WORKFLOWS = {
+    "record-checkin.yml": ("checkin", ["plan", "task"]),
+    "record-actual.yml": ("actual", ["plan", "goal"]),
+}
+
+
+@pytest.mark.parametrize("name", sorted(RECORD_WORKFLOWS))
+def test_recording_from_the_browser_opens_a_pull_request_with_least_privilege(name):
+    workflow = load_workflow(WORKFLOWS_DIR / name)
+    assert set(workflow["on"]) == {"workflow_dispatch"}
+    inputs = workflow["on"]["workflow_dispatch"]["inputs"]
+    (job,) = workflow["jobs"].values()
+    assert job["permissions"] == {"contents": "write", "pull-requests": "write"}
+    uses = [step.get("uses", "").split("@")[0] for step in job["steps"]]
+    assert "peter-evans/create-pull-request" in uses
+    record = next(step for step in job["steps"] if "salesplan" in step.get("run", ""))
+    # every input of the form reaches the script through the environment, and only there
+    passed = set(record["env"].values())
+    assert passed == {f"${{{{ inputs.{key} }}}}" for key in inputs}
+    command, _ = RECORD_WORKFLOWS[name]
+    assert f"salesplan {command} " in record["run"]
+
+
+@pytest.mark.parametrize("name", sorted(RECORD_WORKFLOWS))
+def test_form_values_reach_the_command_as_values_never_as_script(tmp_path, name):
+    # A stand-in salesplan that records the arguments it was given.
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    fake = bin_dir / "salesplan"
+    fake.write_text(
+        "#!/usr/bin/env python3\nimport json, os, sys\n"
+        "open(os.environ['ARGS_FILE'], 'w').write(json.dumps(sys.argv[1:]))\nprint('recorded')\n",
+        encoding="utf-8",
+    )
+    fake.chmod(0o755)
+    workflow = load_workflow(WORKFLOWS_DIR / name)
+    (job,) = workflow["jobs"].values()
+    record = next(step for step in job["steps"] if "salesplan" in step.get("run", ""))
+    hostile = '$(touch pwned) `touch pwned` "; touch pwned; echo " 进展: 拜访5家'
+    env = {
+        **os.environ,
+        "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}",
+        "RUNNER_TEMP": str(tmp_path),
+        "GITHUB_STEP_SUMMARY": str(tmp_path / "summary.md"),
+        "ARGS_FILE": str(tmp_path / "args.json"),
+    }
+    env.update({variable: hostile for variable in record["env"]})
+    done = subprocess.run(
+        ["bash", "-e", "-c", record["run"]], env=env, cwd=tmp_path, capture_output=True, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert not (tmp_path / "pwned").exists()
+    args = json.loads((tmp_path / "args.json").read_text(encoding="utf-8"))
+    command, positional = RECORD_WORKFLOWS[name]
+    assert args[0] == command and args[1 : 1 + len(positional)] == [hostile] * len(positional)
+    assert all(arg == hostile for arg in args[1:] if not arg.startswith("--"))
+    assert "recorded" in (tmp_path / "summary.md").read_text(encoding="utf-8")

@@ -5,12 +5,21 @@
 - `schema`: the JSON Schema, its errors worded for people;
 - `references`: what the schema cannot say (references, ids, dates, traceability);
 - `cross_file`: the rules across files (plan ids, file names);
-- `run`: `check()`, which applies them all;
+- `run`: `check()`, which applies them all (`check_sources` for plans given as bytes);
 - `result`: what a check found; `reporters`: that result as text, JSON, GitHub or Markdown.
 """
 
 from .files import DEFAULT_PLANS_DIR, find_plan_files
 from .result import CheckResult
-from .run import check
+from .run import check, check_file, check_loaded, check_sources, load_sources
 
-__all__ = ["DEFAULT_PLANS_DIR", "CheckResult", "check", "find_plan_files"]
+__all__ = [
+    "DEFAULT_PLANS_DIR",
+    "CheckResult",
+    "check",
+    "check_file",
+    "check_loaded",
+    "check_sources",
+    "find_plan_files",
+    "load_sources",
+]

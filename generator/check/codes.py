@@ -58,17 +58,26 @@ RULES: dict[str, tuple[Severity, str]] = {
     "unknown-strategy": ("error", "A reference names a strategy the plan does not have."),
     "unknown-root-cause": ("error", "A reference names a root cause the plan does not have."),
     "unknown-plan": ("error", "`previous` names a plan that does not exist."),
+    "unknown-finding": ("error", "A next action answers a finding its review does not have."),
     "date-order": ("error", "A start date is after its end date."),
     "date-outside-period": ("error", "A date lies outside the plan's period."),
     "not-ascending": ("error", "Check-ins or actuals are not in date order."),
     "checkin-before-start": ("error", "A check-in is dated before its task starts."),
     "history-in-period": ("error", "A history month is not before the period."),
+    "target-direction": ("error", "A target is on the wrong side of its baseline."),
+    "milestone-outside-task": ("error", "A milestone lies outside its task's window."),
+    "milestone-progress-down": ("error", "A milestone plans less progress than the one before."),
     # Warnings
     "file-name-mismatch": ("warning", "The file name differs from the plan id."),
     "unaddressed-root-cause": ("warning", "No strategy addresses this root cause."),
     "strategy-without-task": ("warning", "This strategy has no task."),
     "goal-without-strategy": ("warning", "No strategy serves this goal."),
     "task-without-strategy": ("warning", "This task carries out no strategy."),
+    "history-short": ("warning", "A goal has fewer than 6 months of history."),
+    "ambition": ("warning", "A target is far beyond its history, or no stretch at all."),
+    "checkin-after-end": ("warning", "A check-in is dated after its task or the period ended."),
+    "progress-down": ("warning", "A check-in reports less progress than the one before."),
+    "carry-over-missing": ("warning", "A task the last review carried over is not in this plan."),
 }
 
 

@@ -6,8 +6,7 @@ reports every problem of a file.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterator
+from collections.abc import Set as AbstractSet
 from datetime import date
 from typing import Any
 
@@ -15,48 +14,10 @@ from ..load import escape_pointer
 from ..model import ALL
 from ..words import Words
 from .codes import Problem
-
-_MONTH = re.compile(r"\d{4}-(0[1-9]|1[0-2])")
-
-
-def _entries(data: Any, key: str) -> list[tuple[str, dict[str, Any]]]:
-    """(pointer, entry) for each entry of the list data[key] that is a group of fields."""
-    items = data.get(key) if isinstance(data, dict) else None
-    if not isinstance(items, list):
-        return []
-    return [(f"/{key}/{i}", item) for i, item in enumerate(items) if isinstance(item, dict)]
+from .raw import MONTH, Entries, day_of, entries, ids_of, listing, refs, sub_entries
 
 
-def _sub(entry: dict[str, Any], key: str, pointer: str) -> list[tuple[str, dict[str, Any]]]:
-    return [(pointer + p, item) for p, item in _entries(entry, key)]
-
-
-def _day(value: Any) -> date | None:
-    try:
-        return date.fromisoformat(value) if isinstance(value, str) and len(value) == 10 else None
-    except ValueError:
-        return None
-
-
-def _ids(entries: list[tuple[str, dict[str, Any]]]) -> list[str]:
-    return [e["id"] for _, e in entries if isinstance(e.get("id"), str)]
-
-
-def _listing(ids: list[str] | set[str], words: Words) -> str:
-    return ", ".join(sorted(set(ids))) if ids else words["none-yet"]
-
-
-def _refs(value: Any, pointer: str) -> Iterator[tuple[str, str]]:
-    """(pointer, id) for an id or a list of ids."""
-    if isinstance(value, str):
-        yield pointer, value
-    elif isinstance(value, list):
-        for i, item in enumerate(value):
-            if isinstance(item, str):
-                yield f"{pointer}/{i}", item
-
-
-def plan_problems(data: Any, plan_ids: set[str], words: Words) -> list[Problem]:
+def plan_problems(data: Any, plan_ids: AbstractSet[str], words: Words) -> list[Problem]:
     """Every reference, id, date and traceability problem in one plan's data."""
     if not isinstance(data, dict):
         return []
@@ -66,18 +27,18 @@ def plan_problems(data: Any, plan_ids: set[str], words: Words) -> list[Problem]:
 
 
 class _Checker:
-    def __init__(self, data: dict[str, Any], plan_ids: set[str], words: Words) -> None:
+    def __init__(self, data: dict[str, Any], plan_ids: AbstractSet[str], words: Words) -> None:
         self.data = data
         self.plan_ids = plan_ids
         self.words = words
         self.problems: list[Problem] = []
-        self.members = _entries(data, "members")
-        self.goals = _entries(data, "goals")
-        self.causes = _entries(data, "root_causes")
-        self.strategies = _entries(data, "strategies")
-        self.tasks = _entries(data, "tasks")
+        self.members = entries(data, "members")
+        self.goals = entries(data, "goals")
+        self.causes = entries(data, "root_causes")
+        self.strategies = entries(data, "strategies")
+        self.tasks = entries(data, "tasks")
         period = data.get("period") if isinstance(data.get("period"), dict) else {}
-        self.start, self.end = _day(period.get("start")), _day(period.get("end"))
+        self.start, self.end = day_of(period.get("start")), day_of(period.get("end"))
 
     def add(self, rule: str, pointer: str, message: str, at_key: bool = False) -> None:
         self.problems.append(Problem(rule, pointer, message, at_key))
@@ -86,21 +47,21 @@ class _Checker:
         return self.words.say(key, **values)
 
     def run(self) -> None:
-        for kind, entries in (
+        for kind, found in (
             ("kind-member", self.members),
             ("kind-goal", self.goals),
             ("kind-root-cause", self.causes),
             ("kind-strategy", self.strategies),
             ("kind-task", self.tasks),
         ):
-            self.unique_ids(kind, entries)
+            self.unique_ids(kind, found)
         self.references()
         self.dates()
         self.traceability()
 
-    def unique_ids(self, kind: str, entries: list[tuple[str, dict[str, Any]]]) -> None:
+    def unique_ids(self, kind: str, found: Entries) -> None:
         first: dict[str, str] = {}
-        for pointer, entry in entries:
+        for pointer, entry in found:
             entry_id = entry.get("id")
             if not isinstance(entry_id, str):
                 continue
@@ -116,32 +77,32 @@ class _Checker:
                 first[entry_id] = pointer
 
     def check_refs(self, value: Any, pointer: str, known: list[str], rule: str, what: str) -> None:
-        for where, ref in _refs(value, pointer):
+        for where, ref in refs(value, pointer):
             if ref not in known and not (rule == "unknown-member" and ref == ALL):
                 extra = self.words["or-all"] if rule == "unknown-member" else ""
                 message = self.say(
                     "unknown-ref",
                     kind=self.words[what],
                     ref=ref,
-                    known=_listing(known, self.words),
+                    known=listing(known, self.words),
                     extra=extra,
                 )
                 self.add(rule, where, message)
 
     def references(self) -> None:
-        members, goals = _ids(self.members), _ids(self.goals)
-        causes, strategies = _ids(self.causes), _ids(self.strategies)
+        members, goals = ids_of(self.members), ids_of(self.goals)
+        causes, strategies = ids_of(self.causes), ids_of(self.strategies)
         if isinstance(self.data.get("manager"), str):
             manager = self.data["manager"]
             if manager not in members:
                 self.add(
                     "unknown-member",
                     "/manager",
-                    self.say("unknown-manager", ref=manager, known=_listing(members, self.words)),
+                    self.say("unknown-manager", ref=manager, known=listing(members, self.words)),
                 )
         for pointer, goal in self.goals:
             self.member_refs(goal.get("owner"), f"{pointer}/owner", members)
-        for pointer, entry in _entries(self.data, "diagnosis"):
+        for pointer, entry in entries(self.data, "diagnosis"):
             self.goal_refs(entry.get("goal"), f"{pointer}/goal", goals)
             self.cause_refs(entry.get("root_causes"), f"{pointer}/root_causes", causes)
         for pointer, strategy in self.strategies:
@@ -150,13 +111,29 @@ class _Checker:
         for pointer, task in self.tasks:
             self.strategy_refs(task.get("strategy"), f"{pointer}/strategy", strategies)
             self.member_refs(task.get("owner"), f"{pointer}/owner", members)
-        for pointer, review in _entries(self.data, "reviews"):
-            for fp, finding in _sub(review, "findings", pointer):
+            for hp, held in sub_entries(task, "help", pointer):
+                self.member_refs(held.get("by"), f"{hp}/by", members)
+        self.review_refs(members, strategies)
+        self.previous_plan()
+
+    def review_refs(self, members: list[str], strategies: list[str]) -> None:
+        findings_seen: Entries = []
+        for pointer, review in entries(self.data, "reviews"):
+            findings = sub_entries(review, "findings", pointer)
+            findings_seen += findings
+            for fp, finding in findings:
                 self.strategy_refs(finding.get("strategy"), f"{fp}/strategy", strategies)
-            for ap, action in _sub(review, "next_actions", pointer):
+            for ap, action in sub_entries(review, "next_actions", pointer):
                 self.member_refs(action.get("owner"), f"{ap}/owner", members)
                 self.strategy_refs(action.get("strategy"), f"{ap}/strategy", strategies)
-        self.previous_plan()
+                self.check_refs(
+                    action.get("finding"),
+                    f"{ap}/finding",
+                    ids_of(findings),  # the findings of the same review
+                    "unknown-finding",
+                    "kind-finding",
+                )
+        self.unique_ids("kind-finding", findings_seen)
 
     def member_refs(self, value: Any, pointer: str, known: list[str]) -> None:
         self.check_refs(value, pointer, known, "unknown-member", "kind-member")
@@ -181,11 +158,11 @@ class _Checker:
             self.add(
                 "unknown-plan",
                 "/previous",
-                self.say("unknown-plan", ref=previous, known=_listing(others, self.words)),
+                self.say("unknown-plan", ref=previous, known=listing(others, self.words)),
             )
 
     def in_period(self, value: Any, pointer: str, what: str) -> date | None:
-        day = _day(value)
+        day = day_of(value)
         if day and self.start and self.end and not self.start <= day <= self.end:
             self.add(
                 "date-outside-period",
@@ -199,7 +176,7 @@ class _Checker:
     def ascending(self, entries: list[tuple[str, dict[str, Any]]], what: str) -> list[date]:
         days, last = [], None
         for pointer, entry in entries:
-            day = _day(entry.get("date"))
+            day = day_of(entry.get("date"))
             if day is None:
                 continue
             if last is not None and day < last:
@@ -222,7 +199,7 @@ class _Checker:
             self.start = self.end = None  # no period to compare other dates with
         for pointer, goal in self.goals:
             self.in_period(goal.get("due"), f"{pointer}/due", "what-due")
-            actuals = _sub(goal, "actuals", pointer)
+            actuals = sub_entries(goal, "actuals", pointer)
             self.ascending(actuals, "what-actuals")
             for ap, actual in actuals:
                 self.in_period(actual.get("date"), f"{ap}/date", "what-actual")
@@ -230,7 +207,7 @@ class _Checker:
             if isinstance(history, dict) and self.start:
                 first_month = self.start.strftime("%Y-%m")
                 for month in history:
-                    if isinstance(month, str) and _MONTH.fullmatch(month) and month >= first_month:
+                    if isinstance(month, str) and MONTH.fullmatch(month) and month >= first_month:
                         self.add(
                             "history-in-period",
                             f"{pointer}/history/{escape_pointer(month)}",
@@ -246,10 +223,15 @@ class _Checker:
                     f"{pointer}/end",
                     self.say("task-order", start=start, end=end),
                 )
-            checkins = _sub(task, "checkins", pointer)
+            checkins = sub_entries(task, "checkins", pointer)
             self.ascending(checkins, "what-checkins")
+            self.ascending(sub_entries(task, "milestones", pointer), "what-milestones")
+            held = sub_entries(task, "help", pointer)
+            self.ascending(held, "what-help")
+            for hp, entry in held:
+                self.in_period(entry.get("date"), f"{hp}/date", "what-help-date")
             for cp, checkin in checkins:
-                day = _day(checkin.get("date"))
+                day = day_of(checkin.get("date"))
                 if day and start and day < start:
                     self.add(
                         "checkin-before-start",
@@ -258,8 +240,8 @@ class _Checker:
                     )
 
     def traceability(self) -> None:
-        addressed = {r for _, s in self.strategies for _, r in _refs(s.get("addresses"), "")}
-        served = {g for _, s in self.strategies for _, g in _refs(s.get("goals"), "")}
+        addressed = {r for _, s in self.strategies for _, r in refs(s.get("addresses"), "")}
+        served = {g for _, s in self.strategies for _, g in refs(s.get("goals"), "")}
         tasked = {t["strategy"] for _, t in self.tasks if isinstance(t.get("strategy"), str)}
         for pointer, cause in self.causes:
             if isinstance(cause.get("id"), str) and cause["id"] not in addressed:

@@ -52,12 +52,12 @@ def as_json(report: CheckResult, color: bool = False, source_url: str | None = N
     )
 
 
-def _escape_data(value: str) -> str:
+def github_data(value: str) -> str:
     return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
-def _escape_property(value: str) -> str:
-    return _escape_data(value).replace(":", "%3A").replace(",", "%2C")
+def github_property(value: str) -> str:
+    return github_data(value).replace(":", "%3A").replace(",", "%2C")
 
 
 def github(report: CheckResult, color: bool = False, source_url: str | None = None) -> str:
@@ -66,7 +66,7 @@ def github(report: CheckResult, color: bool = False, source_url: str | None = No
     for d in report.diagnostics:
         command = "error" if d.severity == "error" else "warning"
         props = ",".join(
-            f"{name}={_escape_property(str(value))}"
+            f"{name}={github_property(str(value))}"
             for name, value in (
                 ("file", d.file),
                 ("line", d.line),
@@ -75,12 +75,13 @@ def github(report: CheckResult, color: bool = False, source_url: str | None = No
             )
         )
         where = f"{d.pointer}: " if d.pointer else ""
-        lines.append(f"::{command} {props}::{_escape_data(where + d.message)}")
+        lines.append(f"::{command} {props}::{github_data(where + d.message)}")
     lines.append(summary_line(report))
     return "\n".join(lines) + "\n"
 
 
-def _cell(value: object) -> str:
+def markdown_cell(value: object) -> str:
+    """A value made safe for one cell of a Markdown table (no pipe, line break or tag)."""
     return (
         str(value)
         .replace("\\", "\\\\")
@@ -111,8 +112,8 @@ def markdown(report: CheckResult, color: bool = False, source_url: str | None = 
         if source_url:
             where = f"[{where}]({_line_url(source_url, d.file, d.line)})"
         row = (
-            f"| {sign} | `{_cell(d.file)}` | {where} | `{d.rule}` | "
-            f"`{_cell(d.pointer or '/')}` | {_cell(d.message)} |"
+            f"| {sign} | `{markdown_cell(d.file)}` | {where} | `{d.rule}` | "
+            f"`{markdown_cell(d.pointer or '/')}` | {markdown_cell(d.message)} |"
         )
         if size + len(row.encode()) + 200 > SUMMARY_LIMIT:
             rest = len(report.diagnostics) - shown

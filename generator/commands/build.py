@@ -1,5 +1,6 @@
 """`salesplan build` and `salesplan serve`: the plans checked, then MkDocs driven with the
-salesplan plugin's options set from the command line."""
+salesplan plugin's options set from the command line (`--at`: the plans of a git revision,
+read from git into memory: the working tree is never touched)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from ..check import CheckResult
+from ..revisions import GitError
 from ..words import Words
 from .errors import CommandError
 from .site_config import DEFAULT_CONFIG, SiteConfig, load_site_config
@@ -18,13 +20,15 @@ def build(
     words: Words,
     as_of: date | None = None,
     site_dir: Path | None = None,
+    at: str | None = None,
     offline: bool = False,
 ) -> CheckResult:
     """Check the plans (reported as `validate` does), then build the site in strict mode.
 
-    `offline` builds a site that opens from its folder (file://), with Material's offline
-    plugin. Returns the check (its warnings); raises CommandError when the plans or the build
-    fail.
+    `at`: build from the plans as they were at this git revision, as of that commit's day
+    unless `as_of` is given. `offline` builds a site that opens from its folder (file://),
+    with Material's offline plugin. Returns the check (its warnings); raises CommandError when
+    the plans or the build fail.
     """
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.exceptions import MkDocsException
@@ -37,9 +41,16 @@ def build(
         plugins = configured_plugins(config, extra=("offline",))
         config = load_site_config(config_file, required=True, plugins=plugins, **overrides)
     plugin = _plugin(config, config_file, words)
-    if as_of is not None:
-        plugin.config.as_of = as_of
-    result = plugin.checks.result(config.plans_dir, words)
+    try:
+        if at is not None:
+            plugin.config.revision = at
+            as_of = as_of or plugin.commit_day(plugin.revision_commit(config.mkdocs), words)
+        if as_of is not None:
+            plugin.config.as_of = as_of
+        result = plugin.plan_check(config.mkdocs, words, config.plans_dir)
+    except GitError as error:
+        message = words.say(error.reason, revision=error.detail, detail=error.detail)
+        raise CommandError(message, usage=error.reason == "rev.git.unknown-revision") from None
     if not result.ok:
         raise CommandError(words["cmd-plans-invalid"], result=result)
     try:

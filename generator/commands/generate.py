@@ -8,6 +8,8 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from pathlib import Path
 
+from ..revisions import read_history
+from ..site.edit_links import edit_links
 from ..site.pipeline import site_pages
 from ..words import Words
 from .errors import CommandError
@@ -32,7 +34,18 @@ def generate(
     if not result.ok:
         raise CommandError(words["cmd-plans-invalid"], result=result)
     directory_urls = config.mkdocs.use_directory_urls if config.mkdocs is not None else True
-    _, pages = site_pages(result.plans, as_of, words, directory_urls=directory_urls)
+    history = None  # without the site's plugin (or with history off): no history pages
+    if config.plugin is not None and config.plugin.config.history:
+        history = read_history(config.plans_dir, words=words)
+    links = edit_links(config.mkdocs, result.plans) if config.mkdocs is not None else None
+    _, pages = site_pages(
+        result.plans,
+        as_of,
+        words,
+        directory_urls=directory_urls,
+        history=history,
+        edit_links=links,
+    )
     replace_folder(out, pages)
     return len(pages)
 

@@ -18,6 +18,7 @@ from .goals import (
     goal_metrics,
     goal_status,
 )
+from .monthly import GoalMonth, MonthReport, monthly_reports
 from .plans import BurnupPoint, PlanMetrics, current_plans, plan_metrics
 from .rollups import Rollup, RollupLine, organisation_rollup, region_rollups, rollup
 from .site_data import SiteData, site_data, site_order
@@ -39,7 +40,9 @@ __all__ = [
     "BurnupPoint",
     "Comparison",
     "GoalMetrics",
+    "GoalMonth",
     "GoalStatus",
+    "MonthReport",
     "PlanMetrics",
     "Rollup",
     "RollupLine",
@@ -51,6 +54,7 @@ __all__ = [
     "elapsed_fraction",
     "goal_metrics",
     "goal_status",
+    "monthly_reports",
     "organisation_rollup",
     "plan_metrics",
     "planned_percent",

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal, get_args
 
+from ..check.smart import Ambition, ambition
 from ..model import Goal, Plan
 from .arithmetic import EPSILON, attainment, by_date, clamp
 
@@ -42,6 +43,10 @@ class GoalMetrics:
     vs_industry: Comparison | None = None
     expected_attainment: float | None = None  # the attainment the expected value would give
     path: tuple[tuple[date, float], ...] = ()  # the current value after each actual up to A
+    planning_gap: float = 0.0  # at planning time: target − baseline (baseline − target: decrease)
+    baseline_vs_last_year: Comparison | None = None  # at planning time (Template 2)
+    baseline_vs_industry: Comparison | None = None
+    ambition: Ambition | None = None  # latest goals with 2+ months of history
 
 
 def elapsed_fraction(start: date, due: date, as_of: date) -> float:
@@ -82,7 +87,18 @@ def goal_metrics(goal: Goal, plan: Plan, as_of: date) -> GoalMetrics:
         vs_industry=_compare(current, goal.industry),
         expected_attainment=attainment(expected, goal.target, goal.direction),
         path=tuple(path),
+        planning_gap=goal.target - goal.baseline if increase else goal.baseline - goal.target,
+        baseline_vs_last_year=_compare(goal.baseline, goal.last_year),
+        baseline_vs_industry=_compare(goal.baseline, goal.industry),
+        ambition=_ambition(goal, start),
     )
+
+
+def _ambition(goal: Goal, start: date) -> Ambition | None:
+    """The required change per month against the history (SPEC §4), for `latest` goals."""
+    if goal.basis != "latest" or len(goal.history) < 2:
+        return None
+    return ambition(list(goal.history), goal.baseline, goal.target, start, goal.due, goal.direction)
 
 
 def goal_status(goal: Goal, current: float, expected: float) -> GoalStatus:

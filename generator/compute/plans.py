@@ -9,6 +9,7 @@ from datetime import date, timedelta
 
 from ..model import Plan
 from .arithmetic import by_date
+from .calendar import Calendars
 from .goals import GoalMetrics, goal_metrics
 from .tasks import TASK_STATUSES, TaskMetrics, TaskStatus, planned_percent, task_metrics
 
@@ -60,9 +61,13 @@ class PlanMetrics:
         return sum(known) / len(known) if known else None
 
 
-def plan_metrics(plan: Plan, as_of: date) -> PlanMetrics:
-    """Metrics of every goal and task of a plan, in the plan's order, and its burn-up."""
-    tasks = tuple(task_metrics(t, plan, as_of) for t in plan.tasks)
+def plan_metrics(plan: Plan, as_of: date, calendars: Calendars | None = None) -> PlanMetrics:
+    """Metrics of every goal and task of a plan, in the plan's order, and its burn-up.
+
+    Days behind are counted on the plan's `alert.calendar`, else the default of `calendars`.
+    """
+    calendar = (calendars or Calendars()).get(plan.alert.calendar)
+    tasks = tuple(task_metrics(t, plan, as_of, calendar) for t in plan.tasks)
     return PlanMetrics(
         plan=plan,
         as_of=as_of,

@@ -1,5 +1,6 @@
-"""Rollups over plans in force (SPEC §4): goals combined per dimension, unit, basis and
-direction; counts of goal and task statuses; the help-needed tasks."""
+"""Rollups over plans in force (SPEC §4): goals combined per dimension, unit, basis, aggregate
+and direction (`sum` adds, `mean` averages over the teams, `none` is not combined); counts of
+goal and task statuses; the help-needed tasks."""
 
 from __future__ import annotations
 
@@ -18,16 +19,18 @@ _DIMENSIONS: tuple[str, ...] = get_args(Dimension)
 
 @dataclass(frozen=True)
 class RollupLine:
-    """Goals of one dimension, unit, basis and direction summed over several plans."""
+    """Goals of one dimension, unit, basis, aggregate and direction combined over several plans:
+    their sum (`aggregate` "sum") or their average over the teams ("mean")."""
 
     dimension: str
     unit: str
     basis: str
     current: float
     target: float
-    attainment: float | None
-    goals: int
-    direction: str = "increase"  # increase and decrease goals are never summed together
+    attainment: float | None  # of the combined current and target
+    goals: int  # how many goals were combined
+    direction: str = "increase"  # increase and decrease goals are never combined together
+    aggregate: str = "sum"  # "sum" or "mean"; "none" goals make no line
 
 
 @dataclass(frozen=True)
@@ -50,18 +53,21 @@ def rollup(
     *,
     scope: Literal["region", "organisation"] = "region",
 ) -> Rollup:
-    """Sum goals of the same dimension, unit, basis and direction; count statuses."""
-    sums: dict[tuple[str, str, str, str], list[float]] = {}
+    """Combine goals of the same dimension, unit, basis, aggregate and direction; count statuses."""
+    groups: dict[tuple[str, str, str, str, str], list[float]] = {}
     for pm in metrics:
         for gm in pm.goals:
             g = gm.goal
-            line = sums.setdefault((g.dimension, g.unit, g.basis, g.direction), [0.0, 0.0, 0])
-            line[0] += gm.current
-            line[1] += g.target
-            line[2] += 1
+            if g.aggregate == "none":
+                continue  # not combined: only its status is counted
+            key = (g.dimension, g.unit, g.basis, g.direction, g.aggregate)
+            group = groups.setdefault(key, [0.0, 0.0, 0])
+            group[0] += gm.current
+            group[1] += g.target
+            group[2] += 1
     lines = tuple(
-        RollupLine(*key[:3], current, target, attainment(current, target, key[3]), int(n), key[3])
-        for key, (current, target, n) in sorted(sums.items(), key=lambda kv: _line_order(kv[0]))
+        _line(key, current, target, int(n))
+        for key, (current, target, n) in sorted(groups.items(), key=lambda kv: _line_order(kv[0]))
     )
     goals = [gm for pm in metrics for gm in pm.goals]
     tasks = [tm for pm in metrics for tm in pm.tasks]
@@ -94,10 +100,27 @@ def organisation_rollup(metrics: Sequence[PlanMetrics]) -> Rollup:
     return rollup("", metrics, scope="organisation")
 
 
-def _line_order(key: tuple[str, str, str, str]) -> tuple[int, str, str, str]:
-    dimension, unit, basis, direction = key
+def _line(key: tuple[str, str, str, str, str], current: float, target: float, n: int) -> RollupLine:
+    dimension, unit, basis, direction, aggregate = key
+    if aggregate == "mean":
+        current, target = current / n, target / n
+    return RollupLine(
+        dimension,
+        unit,
+        basis,
+        current,
+        target,
+        attainment(current, target, direction),
+        n,
+        direction,
+        aggregate,
+    )
+
+
+def _line_order(key: tuple[str, str, str, str, str]) -> tuple:
+    dimension, *rest = key
     rank = _DIMENSIONS.index(dimension) if dimension in _DIMENSIONS else len(_DIMENSIONS)
-    return (rank, unit, basis, direction)
+    return (rank, *rest)
 
 
 def _counts(order: tuple[str, ...], values: Iterable[str]) -> tuple:

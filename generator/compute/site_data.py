@@ -7,7 +7,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from ..model import Plan
+from ..model import CalendarName, Plan
+from .calendar import DEFAULT_CALENDAR, Calendars
+from .monthly import MonthReport, monthly_reports
 from .plans import PlanMetrics, current_plans, plan_metrics
 from .rollups import Rollup, organisation_rollup, region_rollups
 
@@ -23,10 +25,18 @@ class SiteData:
     regions: tuple[Rollup, ...]  # in site order: by name, the plans without a region last
     by_id: dict[str, PlanMetrics] = field(default_factory=dict, compare=False)
     in_force: dict[str, PlanMetrics] = field(default_factory=dict, compare=False)  # by team
+    # plan id → the plans that name it as their `previous` (the next cycles), in site order
+    successors: dict[str, tuple[PlanMetrics, ...]] = field(default_factory=dict, compare=False)
+    uncovered_years: tuple[int, ...] = ()  # years the cn calendar did not know (Monday–Friday)
+    monthly: dict[str, tuple[MonthReport, ...]] = field(default_factory=dict, compare=False)
 
     def plan(self, plan_id: str | None) -> PlanMetrics | None:
         """The figures of the plan with this id, if there is one."""
         return self.by_id.get(plan_id) if plan_id else None
+
+    def next_plans(self, pm: PlanMetrics) -> tuple[PlanMetrics, ...]:
+        """The plans of the next cycle: those whose `previous` is this plan."""
+        return self.successors.get(pm.plan.id, ())
 
     def plan_in_force(self, pm: PlanMetrics) -> PlanMetrics | None:
         """The team's plan in force when `pm` is another (earlier or later) plan of the team."""
@@ -40,11 +50,20 @@ def site_order(pm: PlanMetrics) -> tuple:
     return (plan.region is None, plan.region or "", plan.team, plan.period.start, plan.id)
 
 
-def site_data(plans: Sequence[Plan], as_of: date) -> SiteData:
-    """Compute every plan's metrics and the rollups of the plans in force."""
-    metrics = tuple(sorted((plan_metrics(plan, as_of) for plan in plans), key=site_order))
+def site_data(
+    plans: Sequence[Plan], as_of: date, calendar: CalendarName = DEFAULT_CALENDAR
+) -> SiteData:
+    """Compute every plan's metrics and the rollups of the plans in force; days behind are
+    counted on `calendar` unless a plan names its own."""
+    calendars = Calendars(calendar)
+    computed = (plan_metrics(plan, as_of, calendars) for plan in plans)
+    metrics = tuple(sorted(computed, key=site_order))
     current = current_plans(metrics, as_of)
     regions = sorted(region_rollups(current), key=lambda r: (r.name == "", r.name))
+    successors: dict[str, list[PlanMetrics]] = {}
+    for pm in metrics:
+        if pm.plan.previous:
+            successors.setdefault(pm.plan.previous, []).append(pm)
     return SiteData(
         as_of=as_of,
         metrics=metrics,
@@ -53,4 +72,7 @@ def site_data(plans: Sequence[Plan], as_of: date) -> SiteData:
         regions=tuple(regions),
         by_id={pm.plan.id: pm for pm in metrics},
         in_force={pm.plan.team: pm for pm in current},
+        monthly={pm.plan.id: monthly_reports(pm.plan, as_of, calendars) for pm in metrics},
+        successors={plan_id: tuple(found) for plan_id, found in successors.items()},
+        uncovered_years=calendars.uncovered_years(),
     )

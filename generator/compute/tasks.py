@@ -1,5 +1,6 @@
-"""Task figures (SPEC §4): planned and actual progress, the behind streak, the help rule,
-status, staleness, the blocker as of A, and whether the task needs the manager's attention."""
+"""Task figures (SPEC §4): planned progress (milestones or a straight line), actual progress,
+the behind streak in working days, the help rule and the 1:1 held, status, staleness, the
+blocker as of A, and whether the task needs the manager's attention."""
 
 from __future__ import annotations
 
@@ -8,15 +9,16 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal, get_args
 
-from ..model import Checkin, Plan, Task
+from ..model import AlertRule, Checkin, HelpRecord, Milestone, Plan, Task
 from .arithmetic import EPSILON, by_date, clamp
+from .calendar import DEFAULT_CALENDAR, WorkingDays
 
 TaskStatus = Literal[
     "not_started", "on_track", "behind", "help_needed", "overdue", "blocked", "done", "cancelled"
 ]
 TASK_STATUSES: tuple[TaskStatus, ...] = get_args(TaskStatus)
 
-STALE_AFTER_DAYS = 2  # stale: the last check-in is more than this many days before A
+STALE_AFTER_DAYS = 2  # stale: the last check-in is more than this many working days before A
 # The statuses that put a task on the alerts page and the stand-up; a task that is only
 # "behind" (fewer days than the help rule's threshold) is not an alert yet.
 ATTENTION_STATUSES: tuple[TaskStatus, ...] = ("help_needed", "overdue", "blocked")
@@ -28,6 +30,16 @@ class TaskDay:
     planned: float
     actual: float
     behind: bool
+    working: bool = True  # a working day of the plan's calendar: only these count
+
+
+@dataclass(frozen=True)
+class HelpEpisode:
+    """A stretch of the help mechanism: the day the rule fired, and the day the task caught up
+    or was done (None while it still needs help)."""
+
+    raised: date
+    cleared: date | None = None
 
 
 @dataclass(frozen=True)
@@ -36,58 +48,62 @@ class TaskMetrics:
     status: TaskStatus
     planned: float  # planned % on the as-of date
     actual: float  # actual % on the as-of date
-    days_behind: int  # consecutive behind streak ending at the as-of date
+    days_behind: int  # working days behind in a row, up to the last working day on or before A
     help_needed: bool  # the help rule fired; also true for an overdue or blocked task
     stale: bool
     last_checkin: date | None  # the last check-in on or before the as-of date
     days: tuple[TaskDay, ...]  # start .. min(as_of, end), for burn-up charts
     blocker: str | None = None  # the blocker of the last check-in on or before the as-of date
     needs_attention: bool = False  # an alert: help needed, overdue, blocked or stale
-    days_quiet: int | None = None  # days from the last check-in to the as-of date
+    days_quiet: int | None = None  # working days since the last check-in, up to the as-of date
+    behind_since: date | None = None  # the first day of the current behind streak
+    help_given: HelpRecord | None = None  # the last 1:1 held within the current streak
+    next_milestone: Milestone | None = None  # the first milestone after the as-of date
+    help_episodes: tuple[HelpEpisode, ...] = ()  # every time the help rule fired, up to A
+    # Milestones dated on or before A whose progress the task has not reached (within tolerance)
+    missed_milestones: tuple[Milestone, ...] = ()
 
 
 def planned_percent(task: Task, day: date) -> float:
-    """planned(d) = 100·clamp((d − start + 1) / (end − start + 1), 0, 1)."""
+    """planned(d): with milestones, the progress of the last milestone on or before d (0 before
+    the first) and 100 from the end on; else 100·clamp((d − start + 1) / (end − start + 1), 0, 1).
+    """
+    if task.milestones:
+        if day >= task.end:
+            return 100.0
+        reached = [m.progress for m in by_date(task.milestones) if m.date <= day]
+        return float(reached[-1]) if reached else 0.0
     length = (task.end - task.start).days + 1
     return 100.0 * clamp(((day - task.start).days + 1) / length, 0.0, 1.0)
 
 
-def task_metrics(task: Task, plan: Plan, as_of: date) -> TaskMetrics:
-    """Planned and actual progress, the behind streak, the help rule, status and staleness."""
+def task_metrics(
+    task: Task, plan: Plan, as_of: date, calendar: WorkingDays | None = None
+) -> TaskMetrics:
+    """Planned and actual progress, the behind streak, the help rule, status and staleness.
+
+    Days behind are counted on `calendar` (default: the plan's `alert.calendar`, else `cn`).
+    """
+    calendar = calendar or WorkingDays(plan.alert.calendar or DEFAULT_CALENDAR)
     checkins = by_date(task.checkins)
-    tolerance = plan.alert.tolerance
+    threshold = max(1, plan.alert.behind_days)
+    days, streak, since, episodes = _walk(task, checkins, plan.alert, as_of, calendar)
     started = as_of >= task.start
-
-    days: list[TaskDay] = []
-    streak = 0
-    actual, seen = 0.0, 0  # walk the check-ins once, alongside the days
-    for offset in range((as_of - task.start).days + 1):  # empty before the start
-        day = date.fromordinal(task.start.toordinal() + offset)
-        planned = planned_percent(task, day)
-        while seen < len(checkins) and checkins[seen].date <= day:
-            actual = float(checkins[seen].progress)
-            seen += 1
-        behind = actual < planned - tolerance - EPSILON
-        streak = streak + 1 if behind else 0
-        if day <= task.end:
-            days.append(TaskDay(day, planned, actual, behind))
-
-    planned_now = planned_percent(task, as_of) if started else 0.0
     last = _last_on_or_before(checkins, as_of)
     actual_now = float(last.progress) if last else 0.0
     done = actual_now >= 100 - EPSILON
     cancelled = task.state == "cancelled"
-    # Blocked and overdue tasks keep the flag: the manager's 1:1 is what unblocks them.
-    help_needed = (
-        started and not done and not cancelled and streak >= max(1, plan.alert.behind_days)
-    )
+    active = started and not done and not cancelled
+    streak = streak if active else 0
+    help_needed = active and streak >= threshold
     quiet_since = last.date if last is not None else task.start
-    stale = started and not done and not cancelled and (as_of - quiet_since).days > STALE_AFTER_DAYS
+    stale = active and calendar.between(_next_day(quiet_since), as_of) > STALE_AFTER_DAYS
     status = _task_status(task, as_of, done, help_needed, streak > 0)
+    since = since if streak else None
     return TaskMetrics(
         task=task,
         status=status,
-        planned=planned_now,
+        planned=planned_percent(task, as_of) if started else 0.0,
         actual=actual_now,
         days_behind=streak,
         help_needed=help_needed,
@@ -96,8 +112,67 @@ def task_metrics(task: Task, plan: Plan, as_of: date) -> TaskMetrics:
         days=tuple(days),
         blocker=last.blocker if last else None,
         needs_attention=help_needed or stale or status in ATTENTION_STATUSES,
-        days_quiet=(as_of - last.date).days if last else None,
+        days_quiet=calendar.between(_next_day(last.date), as_of) if last else None,
+        behind_since=since,
+        help_given=_help_given(task, since, as_of),
+        next_milestone=next((m for m in task.milestones if m.date > as_of), None),
+        help_episodes=() if task.state == "cancelled" else tuple(episodes),
+        missed_milestones=tuple(
+            m
+            for m in by_date(task.milestones)
+            if m.date <= as_of and actual_now < m.progress - plan.alert.tolerance - EPSILON
+        ),
     )
+
+
+def _walk(
+    task: Task, checkins: Sequence[Checkin], alert: AlertRule, as_of: date, calendar: WorkingDays
+) -> tuple[list[TaskDay], int, date | None, list[HelpEpisode]]:
+    """Each day from the start to the as-of date, once: (the task's days up to its end, the
+    behind streak in working days, the day the streak began, the help episodes)."""
+    days: list[TaskDay] = []
+    episodes: list[HelpEpisode] = []
+    streak, since = 0, None
+    actual, seen = 0.0, 0  # walk the check-ins once, alongside the days
+    threshold = max(1, alert.behind_days)
+    for offset in range((as_of - task.start).days + 1):  # empty before the start
+        day = date.fromordinal(task.start.toordinal() + offset)
+        planned = planned_percent(task, day)
+        while seen < len(checkins) and checkins[seen].date <= day:
+            actual = float(checkins[seen].progress)
+            seen += 1
+        behind = actual < planned - alert.tolerance - EPSILON
+        working = calendar.is_working(day)
+        if working:
+            since = (since if streak else day) if behind else None
+            streak = streak + 1 if behind else 0
+        elif not behind:  # a day off never adds to a streak; catching up on it still ends one
+            since, streak = None, 0
+        _track(episodes, day, streak >= threshold and actual < 100 - EPSILON)
+        if day <= task.end:
+            days.append(TaskDay(day, planned, actual, behind, working))
+    return days, streak, since, episodes
+
+
+def _track(episodes: list[HelpEpisode], day: date, needs_help: bool) -> None:
+    """Open an episode the day the help rule fires; close it the day the task recovers."""
+    open_episode = bool(episodes) and episodes[-1].cleared is None
+    if needs_help and not open_episode:
+        episodes.append(HelpEpisode(day))
+    elif not needs_help and open_episode:
+        episodes[-1] = HelpEpisode(episodes[-1].raised, day)
+
+
+def _help_given(task: Task, since: date | None, as_of: date) -> HelpRecord | None:
+    """The last 1:1 dated within the current behind streak."""
+    if since is None:
+        return None
+    held = [h for h in by_date(task.help) if since <= h.date <= as_of]
+    return held[-1] if held else None
+
+
+def _next_day(day: date) -> date:
+    return date.fromordinal(day.toordinal() + 1)
 
 
 def _task_status(

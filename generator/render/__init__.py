@@ -11,15 +11,23 @@ from collections.abc import Mapping
 from importlib import resources
 
 from ..compute import SiteData
+from ..revisions import SiteHistory
 from ..words import Words
 from . import chart_embed
 from .context import PageContext
+from .downloads import plan_downloads
+from .edit_links import EditLinks
+from .history import history_index_page, history_page
+from .monthly import monthly_page
 from .pages import alerts_page, dashboard_page, home_page, plan_page, region_page
-from .paths import ALERTS, HOME, dashboard_path, plan_page_path
+from .paths import ALERTS, HISTORY, HOME, dashboard_path, monthly_path, plan_page_path
 from .reference import PAGE as REFERENCE
 from .reference import SCHEMA_FILE, reference_page
+from .standup_sheet import sheet_path, standup_sheet
 
 STYLESHEET = "assets/salesplan/salesplan.css"
+PRINT_STYLESHEET = "assets/salesplan/print.css"
+PRINT_SCRIPT = "assets/salesplan/print.js"
 MERMAID_SCRIPT = "assets/salesplan/mermaid.min.js"
 DIAGRAMS_SCRIPT = "assets/salesplan/diagrams.js"  # loads MERMAID_SCRIPT on pages with diagrams
 # Runs the search worker of a site opened from a folder (file://); see site/offline.py.
@@ -27,10 +35,12 @@ WORKER_SHIM = "assets/salesplan/iframe-worker.js"
 
 __all__ = [
     "ALERTS",
+    "HISTORY",
     "HOME",
     "REFERENCE",
     "SCHEMA_FILE",
     "WORKER_SHIM",
+    "EditLinks",
     "PageContext",
     "dashboard_path",
     "extra_css",
@@ -43,7 +53,7 @@ __all__ = [
 
 def extra_css() -> tuple[str, ...]:
     """Stylesheets the site must load (paths in the page tree)."""
-    return (STYLESHEET,)
+    return (STYLESHEET, PRINT_STYLESHEET)
 
 
 def extra_javascript() -> tuple[str, ...]:
@@ -53,7 +63,7 @@ def extra_javascript() -> tuple[str, ...]:
     diagram (see generator/assets/charts.js and diagrams.js): Material would otherwise fetch
     Mermaid from a CDN, which corporate networks block.
     """
-    return (DIAGRAMS_SCRIPT, chart_embed.RENDERER)
+    return (DIAGRAMS_SCRIPT, chart_embed.RENDERER, PRINT_SCRIPT)
 
 
 def static_files() -> dict[str, bytes]:
@@ -61,6 +71,8 @@ def static_files() -> dict[str, bytes]:
     here = resources.files(__package__)
     files = {
         STYLESHEET: (here / "salesplan.css").read_bytes(),
+        PRINT_STYLESHEET: (here / "print.css").read_bytes(),
+        PRINT_SCRIPT: (resources.files("generator") / "assets" / "print.js").read_bytes(),
         MERMAID_SCRIPT: (here / "vendor" / "mermaid.min.js").read_bytes(),
         DIAGRAMS_SCRIPT: (resources.files("generator") / "assets" / "diagrams.js").read_bytes(),
         WORKER_SHIM: worker_shim().encode("utf-8"),
@@ -81,12 +93,19 @@ def render_site(
     schema: Mapping,
     directory_urls: bool = True,
     schema_source: bytes | None = None,
+    history: SiteHistory | None = None,
+    edit_links: EditLinks | None = None,
 ) -> dict[str, str | bytes]:
     """Every generated page and site file: path → Markdown text (pages) or bytes (files).
 
     `schema_source` is the schema file as written, published unchanged at SCHEMA_FILE.
+    `history`: the teams' histories (pages saying why when git could not give it); None
+    leaves the history pages out. `edit_links` gives each plan page and task row a link to
+    GitHub's editor.
     """
-    ctx = PageContext.for_site(data, words, directory_urls)
+    ctx = PageContext.for_site(
+        data, words, directory_urls, history=history, schema=schema, edit=edit_links
+    )
     pages: dict[str, str | bytes] = {
         HOME: home_page(ctx),
         ALERTS: alerts_page(ctx),
@@ -97,6 +116,16 @@ def render_site(
     for pm in data.metrics:
         pages[plan_page_path(pm.plan.id)] = plan_page(pm, ctx)
         pages[dashboard_path(pm.plan.id)] = dashboard_page(pm, ctx)
+        for report in data.monthly.get(pm.plan.id, ()):
+            pages[monthly_path(pm.plan.id, report.month)] = monthly_page(pm, report, ctx)
+        pages.update(plan_downloads(pm, words))
+        pages[sheet_path(pm.plan.id)] = standup_sheet(pm.plan, words)
+    if history is not None:
+        pages[HISTORY] = history_index_page(ctx)
+        for team, path in ctx.history_paths.items():
+            found = history.team(team)
+            if found is not None:
+                pages[path] = history_page(found, ctx)
     pages[SCHEMA_FILE] = (
         schema_source or (json.dumps(schema, ensure_ascii=False, indent=2) + "\n").encode()
     )

@@ -7,6 +7,7 @@ plain text that the templates escape.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from ..words import Words
 from .format import GOAL_SYMBOLS, TASK_SYMBOLS
@@ -30,6 +31,15 @@ class Link:
 
 
 @dataclass(frozen=True)
+class Editable:
+    """A value with a small link that opens it in GitHub's editor (`label` says so)."""
+
+    value: object
+    href: str
+    label: str
+
+
+@dataclass(frozen=True)
 class Code:
     text: str
 
@@ -42,8 +52,31 @@ class Lines:
 
 
 @dataclass(frozen=True)
+class Figure:
+    """A number shown as `text` (`120 万元`, `35%`); downloads keep the number itself."""
+
+    value: float
+    text: str
+
+
+@dataclass(frozen=True)
+class Day:
+    """A date, shown as YYYY-MM-DD; downloads keep it a date."""
+
+    value: date
+
+
+@dataclass(frozen=True)
 class Group:
     text: str
+
+
+@dataclass(frozen=True)
+class Span:
+    """A cell that spans `rows` rows; the rows below leave out its column."""
+
+    value: object
+    rows: int
 
 
 @dataclass(frozen=True)

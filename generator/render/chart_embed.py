@@ -1,8 +1,8 @@
 """Charts in pages: the HTML block that carries a figure, and the scripts that draw it.
 
-plotly.js is copied once into the site (no CDN), beside the one renderer script that draws every
-`.salesplan-chart` after Material's instant navigation; the renderer loads plotly.js only on the
-pages that have a chart.
+plotly.js is vendored (vendor/README.md: which bundle, version and licence) and copied once into
+the site (no CDN), beside the one renderer script that draws every `.salesplan-chart` after
+Material's instant navigation; the renderer loads plotly.js only on the pages that have a chart.
 """
 
 from __future__ import annotations
@@ -16,6 +16,8 @@ from typing import Any
 CHART_SCRIPTS = ("assets/salesplan/plotly.min.js", "assets/salesplan/charts.js")
 # Every page loads the renderer; the renderer loads plotly.js on the pages with a chart.
 PLOTLY, RENDERER = CHART_SCRIPTS
+# The smallest official bundle with every trace type the charts use (scatter, bar).
+PLOTLY_BUNDLE = "plotly-basic.min.js"
 _SLUG = re.compile(r"[a-z0-9][a-z0-9-]*")
 
 # Characters that could end the HTML attribute or start markup, as JSON escapes. They only
@@ -52,6 +54,6 @@ def chart_assets() -> dict[str, bytes]:
 
 @cache
 def _read_assets() -> tuple[tuple[str, bytes], ...]:
-    plotly_js = resources.files("plotly") / "package_data" / "plotly.min.js"
+    plotly_js = resources.files(__package__) / "vendor" / PLOTLY_BUNDLE
     renderer = resources.files("generator") / "assets" / "charts.js"
     return ((CHART_SCRIPTS[0], plotly_js.read_bytes()), (CHART_SCRIPTS[1], renderer.read_bytes()))

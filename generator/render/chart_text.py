@@ -12,9 +12,27 @@ import html
 from collections.abc import Sequence
 from typing import Any
 
+from markupsafe import Markup
+
 from ..words import Words
+from . import chart_embed
 from .cells import Table
 from .format import number
+from .markup import render_template
+
+
+def chart_with_table(
+    figure: dict[str, Any], chart_id: str, words: Words, first_column: str
+) -> Markup:
+    """A chart with its figures as a table (its text alternative), for a Markdown page.
+
+    The chart is a <figure> named by its caption, which holds the table: no ARIA role on the
+    chart itself, whose toolbar buttons a role such as "img" would hide.
+    """
+    # chart_embed writes the figure JSON safely; its snippet is trusted markup.
+    block = Markup(chart_embed.chart_block(figure, chart_id))
+    data = chart_table(figure, words, first_column)
+    return Markup(render_template("_chart.html.j2", words=words, block=block, data=data).strip())
 
 
 def chart_title(figure: dict[str, Any]) -> str:
@@ -28,8 +46,9 @@ def chart_table(figure: dict[str, Any], words: Words, first_column: str) -> Tabl
     """The figures of a chart: a row per category or date, a column per series.
 
     `first_column` is the words key naming the categories ("chart.table.team"); a date axis
-    is always called a date. A bar or point that carries a text (a percentage, a task's
-    window) shows that text; otherwise its value with the axis's suffix (`%`).
+    is always called a date. A bar that shows its text (a percentage) or a Gantt bar (its
+    length is a duration) shows its text; any other point its value with the axis's suffix
+    (`%`), followed by its text when it has one (a revision).
     """
     layout, traces = figure.get("layout", {}), figure.get("data", [])
     horizontal = any(trace.get("orientation") == "h" for trace in traces)
@@ -41,8 +60,12 @@ def chart_table(figure: dict[str, Any], words: Words, first_column: str) -> Tabl
         categories = trace.get("y" if horizontal else "x") or []
         values = trace.get("x" if horizontal else "y") or []
         texts = trace.get("text") if isinstance(trace.get("text"), list) else None
+        text_only = trace.get("base") is not None or trace.get("textposition", "none") != "none"
         for i, (category, value) in enumerate(zip(categories, values, strict=False)):
-            shown = _text(texts[i]) if texts else _value(value, suffix)
+            text = _text(texts[i]) if texts and i < len(texts) else ""
+            shown = text if text_only and text else _value(value, suffix)
+            if text and not text_only and shown is not None:
+                shown = f"{shown} · {text}"
             cells.setdefault(category, {})[column] = shown
     columns = (
         words["chart.table.date" if dates else first_column],

@@ -1,9 +1,9 @@
 """The site's charts as plain plotly.js figure dicts, one function per chart.
 
 Figures are built as dicts rather than with plotly's Python objects: about 400 times faster,
-and the JSON carries no template; the tests check every figure with plotly's validators. One
-renderer script (`generator/assets/charts.js`) draws every chart and applies the light/dark
-palette, so figures set only their data colours here.
+and the JSON carries no template. plotly's Python package only checks the figures in the tests;
+plotly.js itself is vendored (chart_embed.py). One renderer script (`generator/assets/charts.js`)
+draws every chart and applies the light/dark palette, so figures set only their data colours here.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from typing import Any, get_args
 from .. import compute
 from ..model import Plan
 from ..words import Words
+from .format import rollup_label
 
 Figure = dict[str, Any]
 
@@ -325,33 +326,33 @@ def team_attainment(metrics: Sequence[compute.PlanMetrics], words: Words) -> Fig
 
 
 def region_rollups(rollups: Sequence[compute.Rollup], words: Words) -> Figure:
-    """Attainment of each rollup line (dimension, unit, basis) per region."""
+    """Attainment of each rollup group (dimension, unit, basis, aggregate) per region."""
     names = [r.name or _label(words, "chart.organisation") for r in rollups]
-    keys: list[tuple[str, str, str, str]] = []  # rollup lines never mix these four
+    keys: list[tuple] = []  # rollup lines never mix these
+    labels: dict[tuple, str] = {}
     for rollup in rollups:
-        keys += [k for k in map(_line_key, rollup.lines) if k not in keys]
+        for line in rollup.lines:
+            key = _line_key(line)
+            if key not in labels:
+                keys.append(key)
+                labels[key] = rollup_label(line, words) + (f" {line.unit}" if line.unit else "")
     x = [_text(n) for n in names]
     data = []
     for key in keys:
         values = [
             next((ln.attainment for ln in r.lines if _line_key(ln) == key), None) for r in rollups
         ]
-        dimension, unit, basis, direction = key
-        name = _dimension_label(words, dimension) + (f" ({unit})" if unit else "")
-        colour = DIMENSION_COLOURS.get(dimension, GREY)
-        bar = _group_bar(name, x, [_pct(v) for v in values], colour)
-        if [k[:2] for k in keys].count(key[:2]) > 1:  # same dimension and unit: tell them apart
-            extra = [words.get(f"chart.{word}", word) for word in (basis, direction)
-                     if word in ("cumulative", "decrease")]  # fmt: skip
-            bar["name"] += "".join(f" · {word}" for word in extra)
-            bar["marker"]["pattern"] = {"shape": "/" if extra else ""}
+        colour = DIMENSION_COLOURS.get(key[0], GREY)
+        bar = _group_bar(labels[key], x, [_pct(v) for v in values], colour)
+        if key[4] == "mean":  # an average, not a total: hatched
+            bar["marker"]["pattern"] = {"shape": "/"}
         data.append(bar)
     xaxis = {"type": "category", "automargin": True}
     return _grouped_figure(_label(words, "chart.region_title"), data, xaxis, words)
 
 
-def _line_key(line: compute.RollupLine) -> tuple[str, str, str, str]:
-    return (line.dimension, line.unit, line.basis, line.direction)
+def _line_key(line: compute.RollupLine) -> tuple[str, str, str, str, str]:
+    return (line.dimension, line.unit, line.basis, line.direction, line.aggregate)
 
 
 def _group_bar(name: str, x: list[str], y: list[float | None], colour: str) -> dict[str, Any]:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import date
 
+from ..compute import RollupLine, TaskMetrics
 from ..model import ALL, Goal, Plan
+from ..numbers import number, signed
 from ..words import Words
 
 # Shapes that stay readable without colour: every status has its own, everywhere.
@@ -26,14 +29,6 @@ MONEY_UNITS = ("元", "万元", "千元", "百万元", "亿元", "¥", "￥", "C
 NONE = "—"
 
 
-def number(value: float) -> str:
-    """120, 1,250, 2.5, 0.33: at most two decimals, no trailing zeros, never -0."""
-    if value == int(value):
-        return f"{int(value):,}"
-    text = f"{value:,.2f}".rstrip("0").rstrip(".")
-    return "0" if text == "-0" else text
-
-
 def is_percent(unit: str) -> bool:
     return unit.strip() in PERCENT_UNITS
 
@@ -47,11 +42,13 @@ def amount(value: float | None, unit: str) -> str:
     return f"{number(value)} {unit}".strip()
 
 
-def difference(value: float, unit: str, words: Words) -> str:
-    """A difference of two figures: for a rate, in percentage points (`5 个百分点`)."""
+def difference(value: float, unit: str, words: Words, *, sign: bool = False) -> str:
+    """A difference of two figures: for a rate, in percentage points (`5 个百分点`); with
+    `sign`, a change (`+5 万元`, `-2 个百分点`)."""
+    shown = signed(value) if sign else number(value)
     if is_percent(unit):
-        return words.say("fmt.points", n=number(value))
-    return amount(value, unit)
+        return words.say("fmt.points", n=shown)
+    return f"{shown} {unit}".strip()
 
 
 def gap_word(goal: Goal, words: Words) -> str:
@@ -95,3 +92,52 @@ def window(start: date, end: date, words: Words) -> str:
 def days(n: int, words: Words) -> str:
     """`1 day`, `12 days`, `12 天`."""
     return words.count("field.days", n)
+
+
+def working_days(n: int, words: Words) -> str:
+    """`1 working day`, `3 个工作日`: how days behind and days without an update are counted."""
+    return words.count("field.working_days", n)
+
+
+def help_text(tm: TaskMetrics, plan: Plan, words: Words) -> str | None:
+    """Where the help mechanism stands for a task that needs help: the 1:1 is due (with the
+    region's head when the manager owns the task), or was held and the task is still behind."""
+    if not tm.help_needed:
+        return None
+    given = tm.help_given
+    if given is not None:
+        member = plan.member(given.by)
+        return words.say(
+            "help.held", date=day(given.date), name=member.name if member else given.by
+        )
+    if plan.manager in tm.task.owners:
+        return words["help.due_head"]
+    return words["help.due"]
+
+
+def rollup_label(line: RollupLine, words: Words) -> str:
+    """A rollup group by dimension, aggregate and basis, so that two groups never read alike:
+    `销售额（合计，最新值）`, `客单价（平均，最新值）`."""
+    qualifiers = [words[f"aggregate.{line.aggregate}"], words[f"basis.{line.basis}"]]
+    if line.direction == "decrease":
+        qualifiers.append(words["chart.decrease"])
+    return words.say(
+        "fmt.rollup_label",
+        dimension=words[f"dimension.{line.dimension}"],
+        qualifiers=words["field.separator"].join(qualifiers),
+    )
+
+
+_UNIT_IN_NAME = re.compile(r"^(?P<name>.+?)\s*[(（](?P<unit>[^()（）]+)[)）]$")
+
+
+def metric_text(name: str, value: float, plan: Plan, words: Words) -> str:
+    """A review metric with its unit: a goal id reads as that goal (`月销售额: 88 万元`), a name
+    ending in a unit in brackets as the name and the unit (`转化率（%）` → `转化率: 15%`)."""
+    goal = next((g for g in plan.goals if g.id == name), None)
+    if goal is not None:
+        return f"{goal.metric}: {amount(value, goal.unit)}"
+    match = _UNIT_IN_NAME.match(name)
+    if match:
+        return f"{match['name']}: {amount(value, match['unit'])}"
+    return f"{name}: {number(value)}"

@@ -8,6 +8,7 @@ so Markdown syntax in a plan text (a `[link](javascript:…)`) stays literal tex
 from __future__ import annotations
 
 import html
+import json
 import re
 from functools import cache
 from pathlib import Path
@@ -18,12 +19,16 @@ import markdown
 import nh3
 from markupsafe import Markup
 
-from .cells import Code, Group, Lines, Link, Status
+from .cells import Code, Day, Editable, Figure, Group, Lines, Link, Span, Status
 
 TEMPLATES = Path(__file__).parent / "templates"
 
 # Python-Markdown's backslash escapes (markdown.Markdown.ESCAPED_CHARS plus the attr_list braces).
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!>|~=^:])")
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!>])")
+# Characters that extensions may give a meaning (tables, emoji, mark, caret, tilde) but that
+# Python-Markdown does not un-escape: a backslash would show. A character reference cannot be
+# read as syntax and shows the character.
+_CHARACTER_REFERENCES = str.maketrans({c: f"&#{ord(c)};" for c in "|~=^:"})
 
 _BODY_TAGS = {
     "a",
@@ -86,7 +91,7 @@ _URL_SCHEMES = {"http", "https", "mailto"}
 def markdown_inline(text: object) -> Markup:
     """Plain text made safe for a Markdown context (a heading): HTML-escaped, syntax escaped."""
     escaped = html.escape(" ".join(str(text).split()), quote=False)
-    return Markup(_MARKDOWN_SPECIAL.sub(r"\\\1", escaped))
+    return Markup(_MARKDOWN_SPECIAL.sub(r"\\\1", escaped).translate(_CHARACTER_REFERENCES))
 
 
 def plain_text(text: object) -> Markup:
@@ -187,9 +192,14 @@ def environment() -> jinja2.Environment:
     for name, cls in (
         ("status", Status),
         ("link", Link),
+        ("editable", Editable),
         ("code", Code),
         ("lines", Lines),
         ("group", Group),
+        ("span", Span),
+        ("figure", Figure),
+        ("day", Day),
+        ("editable", Editable),
     ):
         env.tests[f"{name}_cell"] = lambda value, cls=cls: isinstance(value, cls)
     return env
@@ -199,3 +209,12 @@ def render_template(name: str, **context: object) -> str:
     """Render one page template; blank-line runs collapse so HTML blocks stay whole."""
     text = environment().get_template(name).render(**context)
     return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
+
+
+def page_title(text: str) -> Markup:
+    """The frontmatter line that sets the page title; MkDocs themes print it unescaped.
+
+    A JSON string is a valid YAML string; its text is HTML-escaped, so it is safe markup.
+    """
+    flat = " ".join(text.split())
+    return Markup("title: " + json.dumps(html.escape(flat, quote=True), ensure_ascii=False))

@@ -9,16 +9,16 @@ from ..compute import PlanMetrics, Rollup, RollupLine, TaskMetrics
 from ..words import Words
 from .cells import Lines, Link, Table, goal_status, task_status
 from .context import PageContext
-from .format import amount, day, owner_names, percent
+from .format import amount, day, help_text, owner_names, percent, rollup_label
 from .paths import dashboard_path, plan_page_path
 
-TASK_ALERT_COLUMNS = ("team", "task", "owner", "status", "days_behind", "last_checkin")
+TASK_ALERT_COLUMNS = ("team", "task", "owner", "status", "days_behind", "help", "last_checkin")
 
 
 def rollup_line_text(line: RollupLine, words: Words) -> str:
-    """`Revenue: 310 / 420 万元 (73.8%)`."""
+    """`Revenue (total, latest value): 310 / 420 万元 (73.8%)`."""
     return (
-        f"{words[f'dimension.{line.dimension}']}: {amount(line.current, '').strip()} / "
+        f"{rollup_label(line, words)}: {amount(line.current, '').strip()} / "
         f"{amount(line.target, line.unit)} ({percent(line.attainment)})"
     )
 
@@ -93,7 +93,7 @@ def rollup_lines_table(r: Rollup, words: Words) -> Table:
         ),
         tuple(
             (
-                words[f"dimension.{line.dimension}"],
+                rollup_label(line, words),
                 amount(line.current, line.unit),
                 amount(line.target, line.unit),
                 percent(line.attainment),
@@ -138,6 +138,7 @@ def task_alert_row(team: Link, pm: PlanMetrics, tm: TaskMetrics, words: Words) -
         owner_names(pm.plan, tm.task.owners, words),
         task_status(tm.status, words),
         str(tm.days_behind) if tm.days_behind else None,
+        help_text(tm, pm.plan, words),
         Lines((last, words["page.alerts.stale"])) if tm.stale else last,
     )
 

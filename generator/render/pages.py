@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-import html
-import json
-
 from markupsafe import Markup
 
 from ..compute import PlanMetrics, Rollup
 from ..words import Words
-from . import chart_embed, charts
+from . import charts
 from .cells import Lines, Link, Table, goal_status, task_status
-from .chart_text import chart_table
+from .chart_text import chart_with_table
 from .context import PageContext
 from .format import day
-from .markup import render_template, sanitised_markdown
+from .markup import page_title, render_template, sanitised_markdown
+from .method_tables import goal_ambition, goal_position, traceability
+from .monthly import month_links
 from .overview import (
     attention_table,
     off_track_table,
@@ -24,20 +23,20 @@ from .overview import (
     status_table,
     teams_table,
 )
-from .paths import ALERTS, HOME, dashboard_path, plan_page_path
+from .paths import (
+    ALERTS,
+    HOME,
+    dashboard_path,
+    plan_page_path,
+    table_csv_path,
+    workbook_path,
+)
+from .stability import stability_table
+from .standup_sheet import sheet_path
 from .tables import context_tables, root_cause_table, template_tables
 
 # What the rows of a chart's table are (see chart_text.chart_table).
 TEAM, REGION, GOAL, TASK = (f"chart.table.{k}" for k in ("team", "region", "goal", "task"))
-
-
-def page_title(text: str) -> Markup:
-    """The frontmatter line that sets the page title; MkDocs themes print it unescaped.
-
-    A JSON string is a valid YAML string; its text is HTML-escaped, so it is safe markup.
-    """
-    flat = " ".join(text.split())
-    return Markup("title: " + json.dumps(html.escape(flat, quote=True), ensure_ascii=False))
 
 
 def home_page(ctx: PageContext) -> str:
@@ -140,6 +139,7 @@ def plan_page(pm: PlanMetrics, ctx: PageContext) -> str:
         title=page_title(plan.team),
         plan=plan,
         header=_plan_header(pm, ctx),
+        as_of=day(pm.as_of),
         notice=not_current_notice(pm, ctx),
         dashboard_href=ctx.href(dashboard_path(plan.id)),
         previous=ctx.link(
@@ -147,7 +147,19 @@ def plan_page(pm: PlanMetrics, ctx: PageContext) -> str:
         )
         if previous
         else None,
-        tables=template_tables(pm, words),
+        csv_hrefs=tuple(ctx.href(table_csv_path(plan.id, n)) for n in range(1, 7)),
+        workbook_href=ctx.href(workbook_path(plan.id)),
+        next_plans=tuple(
+            ctx.link(f"{n.plan.team} · {n.plan.period.name}", plan_page_path(n.plan.id))
+            for n in ctx.data.next_plans(pm)
+        ),
+        edit_href=ctx.edit.url(plan) if ctx.edit is not None else None,
+        sheet_href=ctx.href(sheet_path(plan.id)),
+        tables=template_tables(pm, words, ctx.edit),
+        position=goal_position(pm, words),
+        ambition=goal_ambition(pm, words),
+        months=month_links(pm, ctx),
+        trace=traceability(pm, words) if plan.strategies else None,
         root_causes=root_cause_table(pm, words) if plan.root_causes else None,
         chains=tuple((rc.id, words[f"cause.{rc.dimension}"], rc.chain) for rc in plan.root_causes),
         context=context_tables(pm, words),
@@ -160,6 +172,8 @@ def plan_page(pm: PlanMetrics, ctx: PageContext) -> str:
         if cadence_rows
         else None,
         body=sanitised_markdown(plan.body),
+        history_href=ctx.history_href(plan.team),
+        stability=stability_table([plan], ctx) if ctx.history_readable else None,
     )
 
 
@@ -207,6 +221,8 @@ def dashboard_page(pm: PlanMetrics, ctx: PageContext) -> str:
         as_of=day(pm.as_of),
         trends=trends,
         bullets=_chart(charts.attainment_bullets(pm, words), "attainment", words, GOAL),
+        position=goal_position(pm, words),
+        months=month_links(pm, ctx),
         gantt=_chart(charts.task_gantt(pm, words), "gantt", words, TASK) if pm.tasks else "",
         burnup=_chart(charts.burnup(pm, words), "burnup", words, TASK) if pm.tasks else "",
     )
@@ -232,12 +248,4 @@ def alerts_page(ctx: PageContext) -> str:
 
 
 def _chart(figure: dict, chart_id: str, words: Words, first_column: str) -> Markup:
-    """A chart with its figures as a table (its text alternative), for a Markdown page.
-
-    The chart is a <figure> named by its caption, which holds the table: no ARIA role on the
-    chart itself, whose toolbar buttons a role such as "img" would hide.
-    """
-    # chart_embed writes the figure JSON safely; its snippet is trusted markup.
-    block = Markup(chart_embed.chart_block(figure, chart_id))
-    data = chart_table(figure, words, first_column)
-    return Markup(render_template("_chart.html.j2", words=words, block=block, data=data).strip())
+    return chart_with_table(figure, chart_id, words, first_column)

@@ -12,6 +12,8 @@ HOME = "index.md"
 ALERTS = "alerts.md"
 PROBLEMS = "plan-problems.md"  # only under `serve`, while a plan has an error
 REGIONS_FOLDER = "regions"
+HISTORY_FOLDER = "history"
+HISTORY = f"{HISTORY_FOLDER}/index.md"  # the teams' histories
 NO_REGION_SLUG = "no-region"  # the page of the plans without a region, whatever the language
 
 # Anything but a Unicode letter or digit separates the words of a slug.
@@ -24,6 +26,21 @@ def plan_page_path(plan_id: str) -> str:
 
 def dashboard_path(plan_id: str) -> str:
     return f"teams/{plan_id}/dashboard.md"
+
+
+def table_csv_path(plan_id: str, number: int) -> str:
+    """Template table `number` (1–6) of a plan as CSV."""
+    return f"teams/{plan_id}/downloads/{plan_id}-t{number}.csv"
+
+
+def workbook_path(plan_id: str) -> str:
+    """The plan's six template tables as one Excel workbook."""
+    return f"teams/{plan_id}/downloads/{plan_id}.xlsx"
+
+
+def monthly_path(plan_id: str, month: str) -> str:
+    """The monthly report of a plan for a month (YYYY-MM)."""
+    return f"teams/{plan_id}/monthly/{month}.md"
 
 
 def region_slug(name: str) -> str:
@@ -39,19 +56,30 @@ def region_page_paths(names: Iterable[str]) -> dict[str, str]:
     Names are taken in the given order; a slug already taken gets a numeric suffix (`-2`,
     `-3`, …), so the same regions always get the same paths.
     """
+    return _slug_paths(names, REGIONS_FOLDER, NO_REGION_SLUG, "region")
+
+
+def history_page_paths(teams: Iterable[str]) -> dict[str, str]:
+    """Team name → its history page (`history/<slug>.md`), as region pages are named."""
+    return _slug_paths(teams, HISTORY_FOLDER, "team", "team", reserved={"index"})
+
+
+def _slug_paths(
+    names: Iterable[str], folder: str, blank: str, fallback: str, reserved: Iterable[str] = ()
+) -> dict[str, str]:
     paths: dict[str, str] = {}
-    taken: set[str] = set()
+    taken: set[str] = set(reserved)
     for name in names:
         if name in paths:
             continue
-        base = region_slug(name) if name else NO_REGION_SLUG
-        base = base or "region"  # a name of punctuation only
+        base = region_slug(name) if name else blank
+        base = base or fallback  # a name of punctuation only
         slug, n = base, 1
         while slug in taken:
             n += 1
             slug = f"{base}-{n}"
         taken.add(slug)
-        paths[name] = f"{REGIONS_FOLDER}/{slug}.md"
+        paths[name] = f"{folder}/{slug}.md"
     return paths
 
 

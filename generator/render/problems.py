@@ -14,8 +14,7 @@ from markupsafe import Markup
 from ..diagnostic import Diagnostic
 from ..words import Words
 from .cells import Code, Table
-from .markup import render_template
-from .pages import page_title
+from .markup import page_title, render_template
 
 BANNER_LIMIT = 5  # problems listed in the banner; the page lists them all
 

@@ -11,8 +11,7 @@ from markupsafe import Markup
 from ..words import Words
 from .cells import Code, Lines, Link, Table
 from .format import number
-from .markup import render_template, sanitised_markdown
-from .pages import page_title
+from .markup import page_title, render_template, sanitised_markdown
 from .paths import href
 
 PAGE = "reference/format.md"

@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
-from ..compute import GOAL_STATUSES, GoalMetrics, PlanMetrics, TaskMetrics
+from ..compute import GOAL_STATUSES, GoalMetrics, PlanMetrics, Rollup, TaskMetrics
 from ..words import Words
 from .format import (
     GOAL_SYMBOLS,
@@ -17,6 +17,7 @@ from .format import (
     day,
     difference,
     gap_word,
+    help_text,
     number,
     owner_names,
     percent,
@@ -35,9 +36,29 @@ ORDER = ("help_needed", "overdue", "blocked")
 Paint = Callable[[str, str], str]
 
 
-def report(metrics: Sequence[PlanMetrics], as_of: date) -> dict[str, Any]:
+def report(
+    metrics: Sequence[PlanMetrics], as_of: date, rollups: Sequence[Rollup] = ()
+) -> dict[str, Any]:
     """The status as plain data, the pinned JSON shape of `salesplan status --format json`."""
-    return {"as_of": as_of.isoformat(), "plans": [_plan_entry(pm) for pm in metrics]}
+    return {
+        "as_of": as_of.isoformat(),
+        "plans": [_plan_entry(pm) for pm in metrics],
+        "rollups": [
+            {
+                "scope": "organisation" if r.scope == "organisation" else r.name,
+                "dimension": line.dimension,
+                "unit": line.unit,
+                "basis": line.basis,
+                "aggregate": line.aggregate,
+                "teams": line.goals,
+                "current": json_number(line.current),
+                "target": json_number(line.target),
+                "attainment": json_number(line.attainment, 3),
+            }
+            for r in rollups
+            for line in r.lines
+        ],
+    }
 
 
 def _plan_entry(pm: PlanMetrics) -> dict[str, Any]:
@@ -65,6 +86,9 @@ def _plan_entry(pm: PlanMetrics) -> dict[str, Any]:
                 "days_behind": tm.days_behind,
                 "help_needed": tm.help_needed,
                 "stale": tm.stale,
+                "help_given": {"date": day(tm.help_given.date), "by": tm.help_given.by}
+                if tm.help_given
+                else None,
             }
             for tm in pm.tasks
         ],
@@ -86,21 +110,22 @@ def text(metrics: Sequence[PlanMetrics], as_of: date, words: Words, color: bool 
     for pm in metrics:
         lines.extend(_plan_lines(pm, paint, words))
         lines.append("")
-    lines.append(_summary(metrics, as_of, words))
+    lines.append(summary(metrics, as_of, words))
     return "\n".join(lines) + "\n"
 
 
-def _plan_lines(pm: PlanMetrics, paint: Paint, words: Words) -> list[str]:
-    plan, period = pm.plan, pm.plan.period
-    region = f" ({plan.region})" if plan.region else ""
+def header(pm: PlanMetrics, words: Words, team: str) -> str:
+    """`上海一组 (华东区) — 2023年第三季度，2023-07-01 至 2023-09-30 — 数据截至 2023-08-20`,
+    with `team` as the caller shows the team's name."""
+    period = pm.plan.period
     phase = ""
     if pm.as_of > period.end:
         phase = words["st-ended"]
     elif pm.as_of < period.start:
         phase = words["st-not-started"]
-    header = words.say(
+    return words.say(
         "st-header",
-        team=paint("1", f"{plan.team}{region}"),
+        team=team,
         region="",
         period=period.name,
         start=day(period.start),
@@ -108,7 +133,20 @@ def _plan_lines(pm: PlanMetrics, paint: Paint, words: Words) -> list[str]:
         phase=phase,
         as_of=day(pm.as_of),
     )
-    lines = [header, words["st-goals"]]
+
+
+def team_name(pm: PlanMetrics) -> str:
+    region = f" ({pm.plan.region})" if pm.plan.region else ""
+    return f"{pm.plan.team}{region}"
+
+
+def attention(pm: PlanMetrics) -> list[TaskMetrics]:
+    """The tasks a stand-up talks about, worst first: the 1:1s, then overdue, blocked, stale."""
+    return sorted(pm.attention_tasks, key=_attention_rank)
+
+
+def _plan_lines(pm: PlanMetrics, paint: Paint, words: Words) -> list[str]:
+    lines = [header(pm, words, paint("1", team_name(pm))), words["st-goals"]]
     width = max((_width(gm.goal.metric) for gm in pm.goals), default=0)
     marks = [
         f"{GOAL_SYMBOLS[gm.status]} {_status_word(words, 'goal', gm.status)}" for gm in pm.goals
@@ -117,16 +155,16 @@ def _plan_lines(pm: PlanMetrics, paint: Paint, words: Words) -> list[str]:
     for gm, mark in zip(pm.goals, marks, strict=True):
         lines.append(
             f"    {paint(COLOURS[gm.status], _pad(mark, mark_width))} "
-            f"{_pad(gm.goal.metric, width)}  {_goal_detail(gm, words)}"
+            f"{_pad(gm.goal.metric, width)}  {goal_detail(gm, words)}"
         )
-    attention = sorted(pm.attention_tasks, key=_attention_rank)
+    tasks = attention(pm)
     if not pm.tasks:
         lines.append(words["st-no-tasks"])
-    elif not attention:
+    elif not tasks:
         lines.append(words["st-all-fine"])
     else:
         lines.append(words["st-attention"])
-        lines.extend(_task_line(tm, pm, paint, words) for tm in attention)
+        lines.extend(_task_line(tm, pm, paint, words) for tm in tasks)
     return lines
 
 
@@ -136,7 +174,8 @@ def _attention_rank(tm: TaskMetrics) -> tuple[bool, int]:
     return (not tm.help_needed, rank)
 
 
-def _goal_detail(gm: GoalMetrics, words: Words) -> str:
+def goal_detail(gm: GoalMetrics, words: Words) -> str:
+    """`80 / 120 万元 (66.7%)，缺口 40 万元，按进度应达 99.78 万元`."""
     goal, unit = gm.goal, gm.goal.unit
     text = f"{number(gm.current)} / {amount(goal.target, unit)}"
     if gm.attainment is not None:
@@ -151,37 +190,51 @@ def _goal_detail(gm: GoalMetrics, words: Words) -> str:
     return text
 
 
-def _task_line(tm: TaskMetrics, pm: PlanMetrics, paint: Paint, words: Words) -> str:
-    task = tm.task
+def task_mark(tm: TaskMetrics, words: Words) -> tuple[str, str, str]:
+    """(symbol, word, colour key) of a task that needs attention: its status, or "no update"
+    for a task that is only stale."""
     if tm.status in ORDER:
-        mark, colour = (
-            f"{TASK_SYMBOLS[tm.status]} {_status_word(words, 'task', tm.status)}",
-            tm.status,
-        )
-    else:  # only stale: not behind, just not updated
-        mark, colour = f"… {words['st-no-update']}", "stale"
+        return TASK_SYMBOLS[tm.status], _status_word(words, "task", tm.status), tm.status
+    return "…", words["st-no-update"], "stale"
+
+
+def task_facts(tm: TaskMetrics, pm: PlanMetrics, words: Words) -> list[str]:
+    """What the stand-up says of a task: progress, days behind, the 1:1, blocker, silence."""
     facts = [words.say("st-planned", planned=progress(tm.planned), actual=progress(tm.actual))]
     if tm.days_behind:
-        facts.append(words.say("st-behind-for", days=words.count("field.days", tm.days_behind)))
-    if tm.help_needed:
-        facts.append(words["st-help"])
-    if task.state == "blocked":
+        days = words.count("field.working_days", tm.days_behind)
+        facts.append(words.say("st-behind-for", days=days))
+    help_now = help_text(tm, pm.plan, words)
+    if help_now:
+        facts.append(help_now)
+    if tm.task.state == "blocked":
         blocked = words.say("st-blocked-by", blocker=tm.blocker) if tm.blocker else None
         facts.append(blocked or words["st-blocked"])
     if tm.stale:
         facts.append(
-            words.say("st-no-update-for", days=words.count("field.days", tm.days_quiet))
+            words.say("st-no-update-for", days=words.count("field.working_days", tm.days_quiet))
             if tm.days_quiet is not None
             else words["st-no-update-yet"]
         )
+    return facts
+
+
+def task_where(tm: TaskMetrics, pm: PlanMetrics, words: Words) -> str:
+    """`全员 · 截止 2023-08-20`: who owns the task and when it ends."""
+    owners = owner_names(pm.plan, tm.task.owners, words)
+    return f"{owners} · {words.say('st-ends', end=day(tm.task.end))}"
+
+
+def _task_line(tm: TaskMetrics, pm: PlanMetrics, paint: Paint, words: Words) -> str:
+    symbol, word, colour = task_mark(tm, words)
+    facts = words["st-facts-sep"].join(task_facts(tm, pm, words))
     return (
-        f"    {paint(COLOURS[colour], _pad(mark, 13))} {task.title} "
-        f"— {owner_names(pm.plan, task.owners, words)} · {words.say('st-ends', end=day(task.end))}"
-        f" · {words['st-facts-sep'].join(facts)}"
+        f"    {paint(COLOURS[colour], _pad(f'{symbol} {word}', 13))} {tm.task.title} "
+        f"— {task_where(tm, pm, words)} · {facts}"
     )
 
 
-def _summary(metrics: Sequence[PlanMetrics], as_of: date, words: Words) -> str:
+def summary(metrics: Sequence[PlanMetrics], as_of: date, words: Words) -> str:
     goals = [gm.status for pm in metrics for gm in pm.goals]
     tasks = [tm for pm in metrics for tm in pm.tasks]
     separator = words["st-list-sep"]

@@ -8,5 +8,7 @@
 - `offline`: a site that opens from its folder (the pull-request preview);
 - `search_words`: the plans' names kept whole by the search's word cutter;
 - `accessibility`: Material's markup completed for screen readers;
+- `edit_links`: where plan files open in GitHub's web editor;
+- `notify_options`: the plugin's `notify` option;
 - `output`: where a build may write.
 """

@@ -1,4 +1,4 @@
-"""The site's navigation: home, alerts, a section per region, the guide, the reference.
+"""The site's navigation: home, alerts, a section per region, history, the guide, the reference.
 
 One language per site: the hand-written guide pages in the nav are those of the site's
 language, titled from the words catalogue. English pages live under docs/en/, the others are
@@ -11,11 +11,19 @@ import html
 from collections.abc import Sequence
 
 from ..compute import SiteData
-from ..render import ALERTS, HOME, REFERENCE, plan_page_path
+from ..render import ALERTS, HISTORY, HOME, REFERENCE, plan_page_path
 from ..render.paths import region_page_paths
 from ..words import Words
 
-GUIDE_ORDER = ("editing", "changing-a-plan", "formulas", "rules")  # titled "guide.<name>"
+GUIDE_ORDER = (  # each titled "guide.<name>" in the nav
+    "tutorial",
+    "editing",
+    "changing-a-plan",
+    "reports",
+    "notifications",
+    "formulas",
+    "rules",
+)
 ENGLISH_FOLDER = "en/"  # docs/en/ holds the English guide pages
 NAV_TEAMS_LIMIT = 60  # nav_teams "auto": teams in the nav up to this many plans
 
@@ -32,10 +40,16 @@ def teams_in_nav(option: bool | str, data: SiteData) -> bool:
 
 
 def site_nav(
-    data: SiteData, words: Words, guide_pages: Sequence[str], *, nav_teams: bool | str = "auto"
+    data: SiteData,
+    words: Words,
+    guide_pages: Sequence[str],
+    *,
+    nav_teams: bool | str = "auto",
+    history: bool = False,
 ) -> list:
     """The navigation (MkDocs `nav` format): home, alerts, one section per region (its page,
-    then its teams when `nav_teams` says so), guide, reference.
+    then its teams when `nav_teams` says so), the teams' history (one page, when `history`),
+    guide, reference.
 
     A team's entry is its plan in force; its other plans follow as "team · period". Titles are
     HTML-escaped here because themes print nav titles unescaped.
@@ -56,6 +70,8 @@ def site_nav(
                 entries.append(_team_entry(f"{plan.team} · {plan.period.name}", plan.id))
     for name, entries in sections.items():
         nav.append({html.escape(name or words["site.no_region"]): entries})
+    if history:  # one entry: each team's history is linked from its plan page and this one
+        nav.append({words["page.history.nav"]: HISTORY})
     guide = sorted(
         guide_pages,
         key=lambda p: (

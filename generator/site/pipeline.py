@@ -2,7 +2,8 @@
 
 `PlanChecks` remembers the last check of a plans folder, so that `salesplan build` (which checks
 the plans before MkDocs starts) and the plugin share one check, and `serve` re-checks only when
-a plan file changed. The plugin owns one.
+a plan file changed. `Histories` likewise reads git's history again only when the repository
+moved on. The plugin owns one of each.
 """
 
 from __future__ import annotations
@@ -14,8 +15,11 @@ from pathlib import Path
 from ..check import CheckResult, check, find_plan_files
 from ..check.schema import load_schema, schema_path
 from ..compute import SiteData, site_data
-from ..model import Plan
-from ..render import render_site
+from ..compute.calendar import DEFAULT_CALENDAR
+from ..model import CalendarName, Plan
+from ..render import EditLinks, render_site
+from ..revisions import GitError, History, Repository, Snapshot, read_history, read_snapshot
+from ..revisions import site_history as team_histories
 from ..words import Words
 
 
@@ -58,16 +62,56 @@ class PlanChecks:
         return result, result.plans
 
 
+class Histories:
+    """The git history of a plans folder, read again only when the revision it ends at moved
+    (a new commit under `serve`), and the plans at a revision (`salesplan build --at`)."""
+
+    def __init__(self) -> None:
+        self._history: tuple[tuple, History] | None = None
+        self._snapshot: tuple[tuple, Snapshot] | None = None
+
+    def history(self, folder: Path, revision: str, words: Words) -> History:
+        """The history of `folder` up to `revision`; unavailable (with why) rather than failing."""
+        try:
+            sha = Repository.of(folder).commit(revision).sha
+        except GitError as error:
+            if error.reason == "rev.git.unknown-revision" and revision == "HEAD":
+                return History()  # a repository without a commit yet: nothing to show
+            return History.off(error.reason, error.detail)
+        key = (str(folder.resolve()), sha, words.language)
+        if self._history is None or self._history[0] != key:
+            self._history = (key, read_history(folder, revision, words=words))
+        return self._history[1]
+
+    def snapshot(self, folder: Path, revision: str, words: Words) -> Snapshot:
+        """The plans of `folder` at `revision`; GitError when git cannot give them."""
+        sha = Repository.of(folder).commit(revision).sha
+        key = (str(folder.resolve()), sha, revision, words.language)
+        if self._snapshot is None or self._snapshot[0] != key:
+            self._snapshot = (key, read_snapshot(folder, revision, words=words))
+        return self._snapshot[1]
+
+
 def site_pages(
-    plans: Sequence[Plan], as_of: date, words: Words, *, directory_urls: bool = True
+    plans: Sequence[Plan],
+    as_of: date,
+    words: Words,
+    *,
+    calendar: CalendarName = DEFAULT_CALENDAR,
+    directory_urls: bool = True,
+    history: History | None = None,
+    edit_links: EditLinks | None = None,
 ) -> tuple[SiteData, dict[str, str | bytes]]:
-    """compute → render: the figures of the plans and the generated page tree."""
-    data = site_data(plans, as_of)
+    """compute → render: the figures of the plans and the generated page tree (with the
+    teams' history pages when `history` is given)."""
+    data = site_data(plans, as_of, calendar)
     pages = render_site(
         data,
         words=words,
         schema=load_schema(),
         directory_urls=directory_urls,
         schema_source=schema_path().read_bytes(),
+        history=team_histories(history, plans) if history is not None else None,
+        edit_links=edit_links,
     )
     return data, pages

@@ -22,19 +22,26 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from ..check import CheckResult
 from ..compute import SiteData
+from ..compute.calendar import CALENDARS, DEFAULT_CALENDAR
 from ..model import Plan
-from ..render import extra_css, extra_javascript
+from ..render import HISTORY, extra_css, extra_javascript
 from ..render.html_blocks import HtmlBlocks
+from ..revisions import Commit, GitError, History, Repository
 from ..settings import SettingError, resolve_as_of, time_zone
 from ..words import Words
 from . import nav, offline
 from .accessibility import named_search_dialog
+from .edit_links import edit_links
+from .notify_options import NotifyConfig
 from .output import mark_built, site_dir_problem
-from .pipeline import PlanChecks, PlansInvalid, site_pages
+from .pipeline import Histories, PlanChecks, PlansInvalid, site_pages
 from .policy import with_policy
 from .preview import Preview
 from .search_words import plan_names, teach_jieba
+
+log = logging.getLogger("mkdocs.plugins.salesplan")
 
 
 class NavTeams(opt.BaseConfigOption[bool | str]):
@@ -69,8 +76,14 @@ class SalesPlanConfig(Config):
     plans_dir = opt.Type(str, default="plans")  # relative to mkdocs.yml
     as_of = opt.Optional(opt.Type((str, date)))  # YYYY-MM-DD; unset: SOURCE_DATE_EPOCH or today
     timezone = opt.Optional(TimeZone())  # whose "today" it is; unset: this machine's
+    calendar = opt.Choice(CALENDARS, default=DEFAULT_CALENDAR)  # the working days (SPEC §4)
     language = opt.Optional(opt.Choice(("zh", "en")))  # unset: theme.language
     nav_teams = NavTeams()  # false: only region pages in the nav (teams linked from them)
+    notify = opt.SubConfig(NotifyConfig)  # `salesplan notify`: chat robots and GitHub issues
+    history = opt.Type(bool, default=True)  # the teams' history pages, read from git
+    # Build from the plans as they were at this git revision (`salesplan build --at`);
+    # without as_of, computed as of that commit's day.
+    revision = opt.Optional(opt.Type(str))
 
 
 def site_language(plugin_language: str | None, config: MkDocsConfig) -> str:
@@ -83,6 +96,7 @@ class SalesPlanPlugin(BasePlugin[SalesPlanConfig]):
 
     def __init__(self) -> None:
         self.checks = PlanChecks()  # shared with `salesplan build`, which checks first
+        self.histories = Histories()
         self._pages: dict[str, str | bytes] = {}
         self._data: SiteData | None = None
         self._words = Words("en")
@@ -101,16 +115,46 @@ class SalesPlanPlugin(BasePlugin[SalesPlanConfig]):
         """The plans folder, relative to mkdocs.yml."""
         return Path(config.config_file_path or ".").parent / self.config.plans_dir
 
-    def as_of(self, words: Words) -> date:
-        """The as-of date: the option (which `salesplan --as-of` sets), else SOURCE_DATE_EPOCH,
-        else today in the configured time zone."""
+    def as_of(self, words: Words, config: MkDocsConfig | None = None) -> date:
+        """The as-of date: the option (which `salesplan --as-of` sets), else the day of the
+        `revision` built, else SOURCE_DATE_EPOCH, else today in the configured time zone."""
+        option = self.config.as_of
+        if option is None and self.config.revision and config is not None:
+            option = self.commit_day(self.revision_commit(config), words)
         return resolve_as_of(
-            option=self.config.as_of,
+            option=option,
             epoch=os.environ.get("SOURCE_DATE_EPOCH"),
             timezone=self.config.timezone,
             now=datetime.now(UTC),
             words=words,
         )
+
+    def revision_commit(self, config: MkDocsConfig) -> Commit:
+        """The commit of the `revision` option; GitError when git does not know it."""
+        return Repository.of(self.plans_dir(config)).commit(str(self.config.revision))
+
+    def commit_day(self, commit: Commit, words: Words) -> date:
+        """The day of a commit in the site's time zone (the commit's own without one)."""
+        zone = time_zone(self.config.timezone, words)
+        return (commit.committed.astimezone(zone) if zone else commit.committed).date()
+
+    def plan_check(
+        self, config: MkDocsConfig, words: Words, plans_dir: Path | None = None
+    ) -> CheckResult:
+        """The check of the plans the site is built from: the plans folder (`plans_dir`, as
+        the caller names it), or with `revision`, its plans as they were then (GitError when
+        git cannot give them)."""
+        if self.config.revision:
+            folder = self.plans_dir(config)
+            return self.histories.snapshot(folder, str(self.config.revision), words).result()
+        return self.checks.result(plans_dir or self.plans_dir(config), words)
+
+    def history(self, config: MkDocsConfig, words: Words) -> History:
+        """The history the history pages show: up to the revision built (else HEAD)."""
+        if not self.config.history:
+            return History.off("rev.git.off")
+        revision = str(self.config.revision or "HEAD")
+        return self.histories.history(self.plans_dir(config), revision, words)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # Each build (and each rebuild under `serve`) starts here: load → render again.
@@ -121,23 +165,22 @@ class SalesPlanPlugin(BasePlugin[SalesPlanConfig]):
         if self._offline:
             offline.prepare(config)
         try:
-            self._as_of = self.as_of(self._words)
+            self._as_of = self.as_of(self._words, config)
+            result = self.plan_check(config, self._words)
+            if not result.ok and self._preview is None:
+                raise PlansInvalid(result)
         except SettingError as error:
             raise PluginError(f"salesplan: {error}") from None
-        result = self.checks.result(self.plans_dir(config), self._words)
-        if not result.ok and self._preview is None:
-            raise PluginError(f"the plans have errors:\n{PlansInvalid(result)}")
-
-        def render(plans: Sequence[Plan]) -> tuple[SiteData, dict[str, str | bytes]]:
-            as_of, urls = self._as_of or date.today(), config.use_directory_urls
-            return site_pages(plans, as_of, self._words, directory_urls=urls)
-
-        if self._preview is None:
-            self._data, self._pages = render(result.plans)
-        else:
-            project = Path(config.config_file_path or ".").parent
-            self._data, self._pages = self._preview.site(result, render, self._words, project)
+        except GitError as error:
+            message = self._words.say(error.reason, revision=error.detail, detail=error.detail)
+            raise PluginError(f"salesplan: {message}") from None
+        except PlansInvalid as error:
+            raise PluginError(f"the plans have errors:\n{error}") from None
+        self._data, self._pages = self._site(config, result)
         teach_jieba(plan_names(pm.plan for pm in self._data.metrics))
+        if self._data.uncovered_years:  # once per build; a note, not a reason to fail it
+            years = ", ".join(map(str, self._data.uncovered_years))
+            log.info(self._words.say("calendar-uncovered", years=years))
         for path in extra_css():
             if path not in config.extra_css:
                 config.extra_css.append(path)
@@ -145,6 +188,28 @@ class SalesPlanPlugin(BasePlugin[SalesPlanConfig]):
             if path not in [str(script) for script in config.extra_javascript]:
                 config.extra_javascript.append(path)
         return config
+
+    def _site(
+        self, config: MkDocsConfig, result: CheckResult
+    ) -> tuple[SiteData, dict[str, str | bytes]]:
+        """The computed plans and their pages; under `serve`, what the preview shows."""
+        history = self.history(config, self._words)
+
+        def render(plans: Sequence[Plan]) -> tuple[SiteData, dict[str, str | bytes]]:
+            return site_pages(
+                plans,
+                self._as_of or date.today(),
+                self._words,
+                calendar=self.config.calendar,
+                directory_urls=config.use_directory_urls,
+                history=history,
+                edit_links=edit_links(config, plans),
+            )
+
+        if self._preview is None:
+            return render(result.plans)
+        project = Path(config.config_file_path or ".").parent
+        return self._preview.site(result, render, self._words, project)
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         # Before MkDocs empties the site folder: never a folder with files we did not build.
@@ -166,7 +231,11 @@ class SalesPlanPlugin(BasePlugin[SalesPlanConfig]):
             ]  # fmt: skip
             guide = nav.in_language(sorted(f.src_uri for f in written), self._words.language)
             config.nav = nav.site_nav(
-                self._data, self._words, guide, nav_teams=self.config.nav_teams
+                self._data,
+                self._words,
+                guide,
+                nav_teams=self.config.nav_teams,
+                history=HISTORY in self._pages,
             )
             in_nav = nav.nav_pages(config.nav)
             for file in written:  # the other language's pages: linked from their counterparts

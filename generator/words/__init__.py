@@ -10,10 +10,19 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from . import check, commands, reading, site, standup
+from . import authoring, check, commands, notify, reading, revisions, site, standup
 
 LANGUAGES = ("zh", "en")
-_AREAS = (check.WORDS, commands.WORDS, reading.WORDS, site.WORDS, standup.WORDS)
+_AREAS = (
+    authoring.WORDS,
+    check.WORDS,
+    commands.WORDS,
+    notify.WORDS,
+    reading.WORDS,
+    revisions.WORDS,
+    site.WORDS,
+    standup.WORDS,
+)
 
 
 def _merge(areas: tuple[Mapping[str, tuple[str, str]], ...]) -> dict[str, tuple[str, str]]:

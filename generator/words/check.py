@@ -217,12 +217,16 @@ WORDS: dict[str, tuple[str, str]] = {
     "kind-root-cause": ("root cause", "根因"),
     "kind-strategy": ("strategy", "策略"),
     "kind-task": ("task", "任务"),
+    "kind-finding": ("finding", "发现"),
     "what-due": ("the due date", "截止日期"),
     "what-actual": ("the actual's date", "实际值日期"),
     "what-start": ("the task start", "任务开始日期"),
     "what-end": ("the task end", "任务结束日期"),
     "what-checkins": ("check-ins", "打卡记录"),
     "what-actuals": ("actuals", "实际值"),
+    "what-milestones": ("milestones", "进度节点"),
+    "what-help": ("1:1 records", "帮扶记录"),
+    "what-help-date": ("the 1:1's date", "一对一沟通日期"),
     "summary-clean": ("no problems in {plans}", "{plans}没有问题"),
     "summary": (
         "{errors}, {warnings} in {bad} of {plans}",
@@ -241,5 +245,55 @@ WORDS: dict[str, tuple[str, str]] = {
         "… {n} more not shown (the summary is limited in size); "
         "run `salesplan validate` to see them all.",
         "……另有 {n} 条未显示（摘要篇幅有限）；运行 `salesplan validate` 查看全部。",
+    ),
+    # --- the method (SMART goals, milestones, check-ins) ---
+    "target-not-above": (
+        'the target {target} is not above the baseline {baseline}, but the goal is to increase: raise the target, or write "direction: decrease" if lower is better',
+        "目标值 {target} 没有高于基线 {baseline}，而这个目标是要提升的：请提高目标值；如果越低越好，请写 direction: decrease",
+    ),
+    "target-not-below": (
+        'the target {target} is not below the baseline {baseline}, but the goal is to decrease: lower the target, or remove "direction: decrease" if higher is better',
+        "目标值 {target} 没有低于基线 {baseline}，而这个目标是要降低的：请降低目标值；如果越高越好，请删除 direction: decrease",
+    ),
+    "history-short": (
+        'the goal "{id}" has {n} month(s) of history; the method asks for 6 to 12 months to judge whether the target is realistic',
+        "目标“{id}”只有 {n} 个月的历史数据；方法要求 6 到 12 个月，才能判断目标是否合理",
+    ),
+    "ambition-stretch": (
+        "the target needs {required} {unit} a month, more than 3 times the best month of its history ({best} {unit}): a stretch no month has shown — check it is achievable",
+        "达成目标需要每月变化 {required} {unit}，超过历史最好单月（{best} {unit}）的 3 倍：历史上从未有过这样的幅度，请确认目标可以实现",
+    ),
+    "ambition-never": (
+        "the target needs {required} {unit} a month, but no month of its history moved that way: check it is achievable, and what will make the difference",
+        "达成目标需要每月变化 {required} {unit}，但历史上没有一个月朝这个方向变化过：请确认目标可以实现，以及靠什么实现",
+    ),
+    "unit-points": ("pp", "个百分点"),
+    "ambition-slack": (
+        "the history's trend alone ({trend} {unit} a month) reaches the target {target} by the due date: the target asks for no improvement — raise it",
+        "仅按历史趋势（每月 {trend} {unit}）到截止日就能达到目标值 {target}：目标不需要任何提升，请适当提高",
+    ),
+    "milestone-outside-task": (
+        "the milestone of {day} is outside the task's window {start} to {end}",
+        "{day} 的进度节点不在任务的起止日期 {start} 至 {end} 之内",
+    ),
+    "milestone-progress-down": (
+        "this milestone plans {progress}%, less than the {last}% of the one before: milestones only go up",
+        "这个节点计划进度 {progress}%，低于前一个节点的 {last}%：进度节点只能逐级上升",
+    ),
+    "checkin-after-end": (
+        "the check-in of {day} is after the task ended ({end}): if the work goes on, move the task's end",
+        "{day} 的打卡晚于任务结束日期（{end}）：如果任务还在进行，请推迟任务的结束日期",
+    ),
+    "checkin-after-period": (
+        "the check-in of {day} is after the period ended ({end}): record it in the next cycle's plan",
+        "{day} 的打卡晚于计划周期结束（{end}）：请记在下一周期的计划中",
+    ),
+    "progress-down": (
+        "this check-in reports {progress}%, less than the {last}% of the one before: progress does not go down — correct the figure, or explain it in the note",
+        "这次打卡进度 {progress}%，低于上一次的 {last}%：完成进度不会倒退，请更正数字，或在说明中解释",
+    ),
+    "carry-over-missing": (
+        'the review of the previous plan ({previous}) said to carry over "{task}" ({action}), but this plan has no such task: add it, or say in the review why it was dropped',
+        "上一期计划（{previous}）的复盘要求把“{task}”顺延（{action}），但本计划中没有这个任务：请加上，或在复盘中说明为何取消",
     ),
 }

@@ -53,4 +53,8 @@ WORDS: dict[str, tuple[str, str]] = {
         "{config} 没有启用 salesplan 插件：请在 plugins 中加入它",
     ),
     "cmd-plans-invalid": ("the plans have errors", "计划中有错误"),
+    "calendar-uncovered": (
+        "warning: the cn calendar does not know the holidays of {years} yet: Monday to Friday are counted as working days (update chinese-calendar when it does)",
+        "提醒：cn 工作日历还没有 {years} 年的节假日安排，暂按周一至周五计算工作日（新版 chinese-calendar 发布后请升级）",
+    ),
 }

@@ -37,8 +37,11 @@ WORDS: dict[str, tuple[str, str]] = {
     # The name of Material's search box, for screen readers (site/accessibility.py)
     "site.search": ("Search the site", "搜索网站"),
     # The hand-written guide pages in the navigation (site/nav.py), and the other language
+    "guide.tutorial": ("Tutorial: one cycle", "一个周期的操作教程"),
     "guide.editing": ("Editing a plan", "编辑计划"),
     "guide.changing-a-plan": ("Changing a plan", "修改计划"),
+    "guide.reports": ("Monthly reports, printing and downloads", "月度报告、打印与下载"),
+    "guide.notifications": ("Notifications", "通知"),
     "guide.formulas": ("How the numbers are computed", "计算口径"),
     "guide.rules": ("Validation rules", "校验规则"),
 }

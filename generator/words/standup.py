@@ -20,7 +20,6 @@ WORDS: dict[str, tuple[str, str]] = {
     "st-forecast": (", heading for {forecast} by {due}", "，预计 {due} 达到 {forecast}"),
     "st-planned": ("planned {planned}, done {actual}", "计划 {planned}，实际 {actual}"),
     "st-behind-for": ("behind for {days}", "已连续落后 {days}"),
-    "st-help": ("manager 1:1 needed", "需要经理一对一帮扶"),
     "st-blocked-by": ("blocked: {blocker}", "受阻：{blocker}"),
     "st-blocked": ("blocked", "受阻"),
     "st-no-update-for": ("no update for {days}", "{days}未更新"),

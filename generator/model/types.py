@@ -1,4 +1,4 @@
-"""Typed, immutable plan models, built once from validated frontmatter data.
+"""The plan's types: typed, immutable models of every part of a plan (SPEC §3).
 
 The compute and render stages read plans only through these classes.
 """
@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Literal
+from typing import Literal
 
 Dimension = Literal[
     "revenue", "new_customers", "order_value", "repurchase_rate", "product_share", "custom"
@@ -17,8 +17,19 @@ Basis = Literal["latest", "cumulative"]
 CauseDimension = Literal["product", "customer", "team", "market"]
 Module = Literal["product", "customer", "channel", "team"]
 Aspect = Literal["attainment", "strategy", "collaboration", "customer_feedback"]
+Aggregate = Literal["sum", "mean", "none"]
+CalendarName = Literal["cn", "weekdays", "all"]
 
 ALL = "all"  # the owner value meaning every member of the team
+# How rollups combine a goal across teams when the plan does not say (SPEC §3 `aggregate`).
+DEFAULT_AGGREGATE: dict[str, Aggregate] = {
+    "revenue": "sum",
+    "new_customers": "sum",
+    "order_value": "mean",
+    "repurchase_rate": "mean",
+    "product_share": "mean",
+    "custom": "none",
+}
 
 
 @dataclass(frozen=True)
@@ -26,6 +37,7 @@ class Member:
     id: str
     name: str
     role: str | None = None
+    github: str | None = None  # GitHub handle, for assigning the help mechanism's issues
 
 
 @dataclass(frozen=True)
@@ -59,6 +71,7 @@ class Goal:
     last_year: float | None = None
     industry: float | None = None
     actuals: tuple[Actual, ...] = ()
+    aggregate: Aggregate = "sum"
 
 
 @dataclass(frozen=True)
@@ -137,6 +150,25 @@ class Checkin:
 
 
 @dataclass(frozen=True)
+class Milestone:
+    """A progress milestone (进度节点): the progress planned by a date."""
+
+    date: date
+    progress: float  # 0-100
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class HelpRecord:
+    """A 1:1 of the help mechanism, held about a task that fell behind."""
+
+    date: date
+    by: str  # member id
+    note: str | None = None
+    actions: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Task:
     id: str
     strategy: str | None
@@ -148,6 +180,8 @@ class Task:
     deliverable: str | None = None
     state: Literal["blocked", "cancelled"] | None = None
     checkins: tuple[Checkin, ...] = ()
+    milestones: tuple[Milestone, ...] = ()
+    help: tuple[HelpRecord, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -161,6 +195,7 @@ class Cadence:
 class AlertRule:
     behind_days: int = 3
     tolerance: float = 0
+    calendar: CalendarName | None = None  # None: the site's calendar
 
 
 @dataclass(frozen=True)
@@ -169,6 +204,7 @@ class Finding:
     text: str
     strategy: str | None = None
     metrics: tuple[tuple[str, float], ...] = ()
+    id: str | None = None
 
 
 @dataclass(frozen=True)
@@ -177,6 +213,7 @@ class NextAction:
     owners: tuple[str, ...] = ()
     due: date | None = None
     strategy: str | None = None
+    finding: str | None = None  # the id of the finding it answers
 
 
 @dataclass(frozen=True)
@@ -207,136 +244,13 @@ class Plan:
     cadence: Cadence | None = None
     alert: AlertRule = field(default_factory=AlertRule)
     reviews: tuple[Review, ...] = ()
+    # Where parts of the plan are written in its file: ("task:<id>", line), ("goal:<id>",
+    # line); edit links open the file there.
+    lines: tuple[tuple[str, int], ...] = field(default=(), compare=False)
 
     def member(self, member_id: str) -> Member | None:
         return next((m for m in self.members if m.id == member_id), None)
 
-
-def _date(value: Any) -> date:
-    return value if isinstance(value, date) else date.fromisoformat(value)
-
-
-def _owners(value: Any) -> tuple[str, ...]:
-    if value is None:
-        return ()
-    return (value,) if isinstance(value, str) else tuple(value)
-
-
-def _opt(cls: type, data: dict | None, **convert: Any) -> Any:
-    if data is None:
-        return None
-    values = dict(data)
-    for key, fn in convert.items():
-        if key in values:
-            values[key] = fn(values[key])
-    return cls(**values)
-
-
-def build_plan(data: dict[str, Any], *, path: str = "", body: str = "") -> Plan:
-    """Build the typed plan from frontmatter data that passed validation."""
-    period = Period(
-        data["period"]["name"], _date(data["period"]["start"]), _date(data["period"]["end"])
-    )
-    return Plan(
-        id=data["id"],
-        team=data["team"],
-        manager=data["manager"],
-        period=period,
-        members=tuple(Member(m["id"], m["name"], m.get("role")) for m in data["members"]),
-        goals=tuple(_goal(g, period, data["manager"]) for g in data["goals"]),
-        path=path,
-        body=body,
-        region=data.get("region"),
-        previous=data.get("previous"),
-        context=_context(data.get("context")),
-        diagnosis=tuple(
-            _opt(DiagnosisEntry, d, root_causes=tuple) for d in data.get("diagnosis", ())
-        ),
-        root_causes=tuple(
-            RootCause(r["id"], r["dimension"], tuple(r["chain"]), _opt(FiveW, r.get("five_w")))
-            for r in data.get("root_causes", ())
-        ),
-        strategies=tuple(
-            _opt(Strategy, s, measures=tuple, addresses=tuple, goals=tuple)
-            for s in data.get("strategies", ())
-        ),
-        tasks=tuple(_task(t) for t in data.get("tasks", ())),
-        cadence=_opt(Cadence, data.get("cadence")),
-        alert=_opt(AlertRule, data.get("alert")) or AlertRule(),
-        reviews=tuple(_review(r) for r in data.get("reviews", ())),
-    )
-
-
-def _goal(g: dict[str, Any], period: Period, manager: str) -> Goal:
-    return Goal(
-        id=g["id"],
-        dimension=g["dimension"],
-        metric=g["metric"],
-        unit=g.get("unit", ""),
-        baseline=g.get("baseline", 0),
-        target=g["target"],
-        due=_date(g["due"]) if "due" in g else period.end,
-        owners=_owners(g.get("owner", manager)),
-        direction=g.get("direction", "increase"),
-        basis=g.get("basis", "latest"),
-        key_actions=g.get("key_actions"),
-        history=tuple(sorted((str(k), v) for k, v in (g.get("history") or {}).items())),
-        last_year=g.get("last_year"),
-        industry=g.get("industry"),
-        actuals=tuple(
-            Actual(_date(a["date"]), a["value"], a.get("note")) for a in g.get("actuals", ())
-        ),
-    )
-
-
-def _context(context: dict[str, Any] | None) -> Context | None:
-    if context is None:
-        return None
-    return Context(
-        customers=tuple(
-            CustomerSegment(c["segment"], c.get("share"), tuple(c.get("needs", ())))
-            for c in context.get("customers", ())
-        ),
-        competitors=tuple(Competitor(**c) for c in context.get("competitors", ())),
-        resources=_opt(Resources, context.get("resources"), skill_gaps=tuple),
-    )
-
-
-def _task(t: dict[str, Any]) -> Task:
-    return Task(
-        id=t["id"],
-        strategy=t.get("strategy"),
-        title=t["title"],
-        owners=_owners(t["owner"]),
-        start=_date(t["start"]),
-        end=_date(t["end"]),
-        resources=tuple(t.get("resources", ())),
-        deliverable=t.get("deliverable"),
-        state=t.get("state"),
-        checkins=tuple(
-            Checkin(_date(c["date"]), c["progress"], c.get("note"), c.get("blocker"))
-            for c in t.get("checkins", ())
-        ),
-    )
-
-
-def _review(r: dict[str, Any]) -> Review:
-    return Review(
-        period=str(r["period"]),
-        date=_date(r["date"]),
-        findings=tuple(
-            Finding(
-                f["aspect"], f["text"], f.get("strategy"), tuple((f.get("metrics") or {}).items())
-            )
-            for f in r.get("findings", ())
-        ),
-        next_actions=tuple(
-            NextAction(
-                n["action"],
-                _owners(n.get("owner")),
-                _date(n["due"]) if n.get("due") else None,
-                n.get("strategy"),
-            )
-            for n in r.get("next_actions", ())
-        ),
-    )
+    def line_of(self, part: str) -> int | None:
+        """The line of the file where `part` ("task:<id>", "goal:<id>") is written."""
+        return next((line for key, line in self.lines if key == part), None)

@@ -1,0 +1,177 @@
+"""The plans as they were at a revision: every plan file of the folder read from git, loaded and
+checked by the same rules as the files on disk.
+
+A long history holds few distinct files: each (file, blob) is loaded once, and checked again
+only when what the cross-file rules see around it changed (the plan ids, a duplicate id).
+Its many versions of the same plans are loaded piece by piece (`quick`, see sections.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..check import CheckResult, check_file
+from ..check.cross_file import plan_ids
+from ..diagnostic import Diagnostic
+from ..load import LoadedFile, parse_plan_text
+from ..model import Plan
+from ..words import Words
+from .git import Commit, ObjectReader, Repository
+from .sections import SectionLoader
+
+
+@dataclass(frozen=True, eq=False)
+class PlanVersion:
+    """One plan file as it was at one revision."""
+
+    file: str  # the path in the repository, "/"-separated
+    blob: str  # git's hash of its content
+    loaded: LoadedFile  # its data (None when unreadable), body and positions
+    diagnostics: tuple[Diagnostic, ...]
+    plan: Plan | None  # the typed plan, when it has no error
+
+    @property
+    def data(self) -> dict[str, Any] | None:
+        return self.loaded.data if isinstance(self.loaded.data, dict) else None
+
+    @property
+    def id(self) -> str | None:
+        plan_id = self.data.get("id") if self.data is not None else None
+        return plan_id if isinstance(plan_id, str) else None
+
+    @property
+    def valid(self) -> bool:
+        return not any(d.severity == "error" for d in self.diagnostics)
+
+    @property
+    def errors(self) -> tuple[Diagnostic, ...]:
+        return tuple(d for d in self.diagnostics if d.severity == "error")
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """Every plan file of the folder at one commit."""
+
+    commit: Commit | None
+    versions: tuple[PlanVersion, ...]  # sorted by file
+    language: str = "en"
+
+    def by_id(self) -> dict[str, PlanVersion]:
+        """Plan id → its version (the first file, by path, when two files share an id)."""
+        found: dict[str, PlanVersion] = {}
+        for version in self.versions:
+            if version.id is not None:
+                found.setdefault(version.id, version)
+        return found
+
+    def result(self) -> CheckResult:
+        """The check of the snapshot, as `check` reports a plans folder."""
+        diagnostics = sorted(
+            (d for v in self.versions for d in v.diagnostics), key=Diagnostic.sort_key
+        )
+        plans = sorted((v.plan for v in self.versions if v.plan is not None), key=_path)
+        return CheckResult(
+            tuple(v.loaded.file for v in self.versions),
+            tuple(plans),
+            tuple(diagnostics),
+            self.language,
+        )
+
+
+def _path(plan: Plan) -> str:
+    return plan.path
+
+
+class Snapshots:
+    """Reads snapshots of one repository folder, remembering every file it loaded and checked.
+
+    `label`: how files are named in diagnostics, `{label}:{path}` as git writes a file at a
+    revision (e.g. `HEAD~1:plans/east/x.md`); without it, by their path alone. `quick` (for
+    long histories): files are loaded piece by piece (see sections.py), checked for errors
+    only (no warnings, no typed plans), and loaded whole again when they have an error.
+    """
+
+    def __init__(
+        self, repository: Repository, reader: ObjectReader, words: Words, *, quick: bool = False
+    ) -> None:
+        self.repository = repository
+        self.reader = reader
+        self.words = words
+        self.sections = SectionLoader(words) if quick else None
+        self._loaded: dict[tuple[str, str], LoadedFile] = {}
+        self._checked: dict[tuple, PlanVersion] = {}
+
+    def at(self, commit: Commit, label: str | None = None) -> Snapshot:
+        """The plan files of the folder at `commit`."""
+        folder = self.repository.folder
+        files = self.reader.files(commit.sha, folder)
+        named = []
+        for relative, blob in sorted(files.items()):
+            path = f"{folder}/{relative}" if folder else relative
+            named.append((path, blob, f"{label}:{path}" if label else path))
+        new = sorted({blob for _, blob, shown in named if (shown, blob) not in self._loaded})
+        contents = self.reader.blobs(new)
+        items = [(path, blob, self._load(shown, blob, contents)) for path, blob, shown in named]
+        owners = plan_ids([item for _, _, item in items])
+        ids = frozenset(owners)
+        versions = tuple(self._check(path, blob, item, ids, owners) for path, blob, item in items)
+        return Snapshot(commit, versions, self.words.language)
+
+    def _load(self, shown: str, blob: str, contents: dict[str, bytes]) -> LoadedFile:
+        key = (shown, blob)
+        loaded = self._loaded.get(key)
+        if loaded is None:
+            raw = contents.get(blob, b"")
+            loaded = self.sections.load(raw, shown) if self.sections else None
+            if loaded is None:
+                loaded = parse_plan_text(raw, LoadedFile(shown), words=self.words)
+            self._loaded[key] = loaded
+        return loaded
+
+    def _check(
+        self,
+        path: str,
+        blob: str,
+        item: LoadedFile,
+        ids: frozenset[str],
+        owners: dict[str, list[LoadedFile]],
+    ) -> PlanVersion:
+        data = item.data if isinstance(item.data, dict) else {}
+        plan_id = data.get("id")
+        sharing = tuple(o.file for o in owners.get(plan_id, ())) if isinstance(plan_id, str) else ()
+        # What the cross-file rules see: the ids `previous` may name, the files sharing its id.
+        key = (item.file, blob, ids if "previous" in data else None, sharing)
+        version = self._checked.get(key)
+        if version is None:
+            found, plan = self._problems(item, ids, owners)
+            if self.sections and not item.positions and any(d.severity == "error" for d in found):
+                raw = self.reader.blob(blob)  # errors: load it whole, for their lines
+                item = parse_plan_text(raw, LoadedFile(item.file), words=self.words)
+                self._loaded[(item.file, blob)] = item
+                found, plan = self._problems(item, ids, owners)
+            version = PlanVersion(path, blob, item, tuple(found), plan)
+            self._checked[key] = version
+        return version
+
+    def _problems(self, item: LoadedFile, ids: frozenset[str], owners: dict) -> tuple[list, Any]:
+        found, plan = check_file(
+            item,
+            Path(item.file),
+            plan_ids=ids,
+            owners=owners,
+            words=self.words,
+            typed=self.sections is None,
+        )
+        if self.sections is not None:  # a history records errors only
+            found = [d for d in found if d.severity == "error"]
+        return found, plan
+
+
+def read_snapshot(folder: Path, revision: str, *, words: Words) -> Snapshot:
+    """The plans of `folder` as they were at `revision`, named `{revision}:{path}`."""
+    repository = Repository.of(folder)
+    commit = repository.commit(revision)
+    with repository.objects() as reader:
+        return Snapshots(repository, reader, words).at(commit, label=revision)

@@ -1,0 +1,47 @@
+"""Shared helpers of the authoring tests: a copy of the example repository, the command in a
+given language, and a check that an edit only added lines."""
+
+from __future__ import annotations
+
+import difflib
+import re
+import shutil
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from generator import cli
+
+ROOT = Path(__file__).resolve().parent.parent
+SHANGHAI = Path("plans/east/east-shanghai-2023q3.md")
+
+
+def copy_project(target: Path) -> Path:
+    """plans/, docs/ and mkdocs.yml of the example site in `target`."""
+    for name in ("plans", "docs"):
+        shutil.copytree(ROOT / name, target / name)
+    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    return target
+
+
+def run(*args: str, lang: str = "en") -> tuple[int, str]:
+    """(exit code, what it printed) of `salesplan ARGS` in the working folder; with
+    --format json, only standard output."""
+    result = CliRunner(env={"SALESPLAN_LANG": lang}).invoke(cli.app, list(args))
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    return result.exit_code, result.stdout if "json" in args else result.output
+
+
+def lines(data: bytes) -> list[bytes]:
+    return re.findall(rb"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$", data)
+
+
+def added_lines(before: bytes, after: bytes) -> list[bytes]:
+    """The lines `after` adds to `before`; fails if any line of `before` changed or went."""
+    old, new = lines(before), lines(after)
+    added = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(a=old, b=new, autojunk=False).get_opcodes():
+        assert tag in ("equal", "insert"), (tag, old[i1:i2], new[j1:j2])
+        if tag == "insert":
+            added += new[j1:j2]
+    return added
