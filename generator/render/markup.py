@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 import jinja2
 import markdown
 import nh3
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from .cells import Code, Day, Editable, Figure, Group, Lines, Link, Span, Status
 
@@ -100,8 +100,11 @@ def plain_text(text: object) -> Markup:
     HTML such as the format reference's descriptions) is kept, on one line."""
     if isinstance(text, Markup):
         return Markup(" ".join(text.split()))
-    lines = [" ".join(line.split()) for line in str(text).splitlines()]
-    return Markup("<br>").join(line for line in lines if line)
+    lines = str(text).splitlines()
+    if len(lines) <= 1:  # most texts: one line, escaped as it is
+        return escape(" ".join(lines[0].split())) if lines else Markup("")
+    flat = (" ".join(line.split()) for line in lines)
+    return Markup("<br>").join(line for line in flat if line)
 
 
 def mermaid_text(text: object) -> Markup:
@@ -202,6 +205,10 @@ def environment() -> jinja2.Environment:
         ("editable", Editable),
     ):
         env.tests[f"{name}_cell"] = lambda value, cls=cls: isinstance(value, cls)
+    from .table_html import cell_html, table_html  # it uses this module's filters
+
+    env.globals["cell_html"] = cell_html
+    env.globals["table_html"] = table_html
     return env
 
 
