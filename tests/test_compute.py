@@ -649,3 +649,68 @@ def test_current_plan_of_each_team_is_the_latest_started_one():
     assert current("2023-08-20") == ["east-q3", "south-q4"]  # south has not started: its first
     assert current("2023-03-01") == ["east-q2", "south-q4"]
     assert current("2024-01-15") == ["east-q4", "south-q4"]
+
+
+# --- one walk for many dates ----------------------------------------------------------------
+
+
+def test_one_walk_gives_the_figures_of_a_walk_per_date() -> None:
+    """The monthly reports read every month end from one walk of each task's days: the
+    figures must be those of a walk made for that date alone."""
+    from datetime import timedelta
+
+    from generator.compute.calendar import WorkingDays
+    from generator.compute.plans import plan_metrics_on
+
+    checkins = [
+        {"date": "2023-07-10", "progress": 5},
+        {"date": "2023-08-02", "progress": 30, "blocker": "等报价"},
+        {"date": "2023-08-29", "progress": 60},
+        {"date": "2023-09-20", "progress": 100},
+    ]
+    milestones = [{"date": "2023-07-31", "progress": 20}, {"date": "2023-08-31", "progress": 70}]
+    help_given = [{"date": "2023-08-21", "by": "wang", "note": "一对一"}]
+    plan = make_plan(
+        tasks=[
+            task(id="t1", start="2023-07-03", end="2023-09-29", checkins=checkins),
+            task(
+                id="t2",
+                start="2023-07-03",
+                end="2023-09-15",
+                milestones=milestones,
+                checkins=checkins[:2],
+                help=help_given,
+            ),
+            task(id="t3", start="2023-09-01", end="2023-09-05"),
+        ]
+    )
+    days = [date(2023, 6, 30) + timedelta(days=n) for n in range(0, 110, 3)]
+    for shared, day in zip(plan_metrics_on(plan, days), days, strict=True):
+        for tm, task_ in zip(shared.tasks, plan.tasks, strict=True):
+            alone = task_metrics(task_, plan, day, WorkingDays("cn"))
+            assert tm == alone, (task_.id, day)
+        assert shared == plan_metrics(plan, day)
+        assert shared.burnup == plan_metrics(plan, day).burnup
+
+
+def test_working_days_between_two_dates_are_counted_right_in_any_order_of_asking() -> None:
+    import random
+    from datetime import timedelta
+
+    from generator.compute.calendar import WorkingDays
+
+    random.seed(7)
+    for name in ("cn", "weekdays", "all"):
+        asked, fresh = WorkingDays(name), WorkingDays(name)
+        for _ in range(300):
+            first = date(2021, 1, 1) + timedelta(days=random.randrange(0, 1500))
+            last = first + timedelta(days=random.randrange(-3, 200))
+            span = (last - first).days + 1
+            expected = sum(fresh.is_working(first + timedelta(days=n)) for n in range(span))
+            assert asked.between(first, last) == expected, (name, first, last)
+    # National Day 2023: 10-01..10-06 off, Saturday 10-07 and Sunday 10-08 working
+    assert WorkingDays("cn").between(date(2023, 9, 29), date(2023, 10, 8)) == 2
+    # a day never asked for is never looked up: no year is wrongly reported as unknown
+    cn = WorkingDays("cn")
+    cn.between(date(2004, 1, 1), date(2004, 1, 31))
+    assert cn.uncovered_years == set()

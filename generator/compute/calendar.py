@@ -27,6 +27,8 @@ class WorkingDays:
         self.name = name
         self._known: dict[date, bool] = {}
         self.uncovered_years: set[int] = set()  # cn: years that fell back to Monday–Friday
+        self._base = 0  # the first day of the running counts (an ordinal)
+        self._before: list[int] = []  # [i]: working days from _base to _base + i, excluded
 
     def is_working(self, day: date) -> bool:
         known = self._known.get(day)
@@ -45,12 +47,25 @@ class WorkingDays:
         return day.weekday() < 5
 
     def between(self, first: date, last: date) -> int:
-        """How many working days lie in first..last, both included (0 when last < first)."""
-        count, day = 0, first
-        while day <= last:
-            count += self.is_working(day)
-            day = date.fromordinal(day.toordinal() + 1)
-        return count
+        """How many working days lie in first..last, both included (0 when last < first).
+
+        From running counts kept per day, so a long quiet stretch costs no more than a short one.
+        """
+        if last < first:
+            return 0
+        low, high = first.toordinal(), last.toordinal() + 1
+        self._cover(low, high)
+        return self._before[high - self._base] - self._before[low - self._base]
+
+    def _cover(self, low: int, high: int) -> None:
+        """Make the running counts reach from the day `low` to the day `high` (ordinals)."""
+        if low < self._base or not self._before:
+            # start (again) from the earliest day asked for: a day never asked for is never
+            # looked up (a year the cn calendar does not know would be reported)
+            self._base, self._before = low, [0]
+        while len(self._before) <= high - self._base:
+            day = date.fromordinal(self._base + len(self._before) - 1)
+            self._before.append(self._before[-1] + self.is_working(day))
 
 
 class Calendars:

@@ -11,7 +11,7 @@ from datetime import date, timedelta
 from ..model import HelpRecord, Milestone, NextAction, Plan, Review, Task
 from .calendar import Calendars
 from .goals import GoalMetrics
-from .plans import PlanMetrics, plan_metrics
+from .plans import PlanMetrics, plan_metrics_on
 from .tasks import TaskMetrics
 
 
@@ -57,14 +57,23 @@ def monthly_reports(
     plan: Plan, as_of: date, calendars: Calendars | None = None
 ) -> tuple[MonthReport, ...]:
     """One report per month of the plan's period, up to the as-of date."""
-    calendars = calendars or Calendars()
-    reports = []
-    before = plan_metrics(plan, plan.period.start - timedelta(days=1), calendars)
-    for month, first, last in month_ends(plan, as_of):
-        at_end = plan_metrics(plan, last, calendars)
-        reports.append(_report(plan, month, first, last, last == as_of, before, at_end))
-        before = at_end
-    return tuple(reports)
+    return monthly_and_metrics(plan, as_of, calendars)[0]
+
+
+def monthly_and_metrics(
+    plan: Plan, as_of: date, calendars: Calendars | None = None
+) -> tuple[tuple[MonthReport, ...], PlanMetrics]:
+    """(the monthly reports, the plan's metrics as of `as_of`), from one walk of each task."""
+    months = month_ends(plan, as_of)
+    days = (plan.period.start - timedelta(days=1), *(last for _, _, last in months), as_of)
+    snapshots = plan_metrics_on(plan, days, calendars)
+    reports = tuple(
+        _report(plan, month, first, last, last == as_of, before, at_end)
+        for (month, first, last), before, at_end in zip(
+            months, snapshots[:-2], snapshots[1:-1], strict=True
+        )
+    )
+    return reports, snapshots[-1]
 
 
 def _report(

@@ -6,12 +6,20 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cached_property
 
 from ..model import Plan
 from .arithmetic import by_date
 from .calendar import Calendars
 from .goals import GoalMetrics, goal_metrics
-from .tasks import TASK_STATUSES, TaskMetrics, TaskStatus, planned_percent, task_metrics
+from .tasks import (
+    TASK_STATUSES,
+    TaskMetrics,
+    TaskStatus,
+    planned_percent,
+    task_metrics,
+    task_timeline,
+)
 
 
 @dataclass(frozen=True)
@@ -29,7 +37,12 @@ class PlanMetrics:
     as_of: date
     goals: tuple[GoalMetrics, ...]
     tasks: tuple[TaskMetrics, ...]
-    burnup: tuple[BurnupPoint, ...] = ()  # period start .. min(as-of, period end)
+
+    @cached_property
+    def burnup(self) -> tuple[BurnupPoint, ...]:
+        """Period start .. min(as-of, period end); worked out when a chart first asks (the
+        month-end figures of the monthly reports never do)."""
+        return burnup(self.plan, self.tasks, self.as_of)
 
     @property
     def attention_tasks(self) -> tuple[TaskMetrics, ...]:
@@ -66,14 +79,27 @@ def plan_metrics(plan: Plan, as_of: date, calendars: Calendars | None = None) ->
 
     Days behind are counted on the plan's `alert.calendar`, else the default of `calendars`.
     """
+    return plan_metrics_on(plan, (as_of,), calendars)[0]
+
+
+def plan_metrics_on(
+    plan: Plan, days: Sequence[date], calendars: Calendars | None = None
+) -> tuple[PlanMetrics, ...]:
+    """The plan's metrics as of each of several days, walking each task's days once."""
     calendar = (calendars or Calendars()).get(plan.alert.calendar)
-    tasks = tuple(task_metrics(t, plan, as_of, calendar) for t in plan.tasks)
-    return PlanMetrics(
-        plan=plan,
-        as_of=as_of,
-        goals=tuple(goal_metrics(g, plan, as_of) for g in plan.goals),
-        tasks=tasks,
-        burnup=burnup(plan, tasks, as_of),
+    last = max(days)
+    timelines = [task_timeline(t, plan, last, calendar) for t in plan.tasks]
+    return tuple(
+        PlanMetrics(
+            plan=plan,
+            as_of=day,
+            goals=tuple(goal_metrics(g, plan, day) for g in plan.goals),
+            tasks=tuple(
+                task_metrics(t, plan, day, calendar, timeline)
+                for t, timeline in zip(plan.tasks, timelines, strict=True)
+            ),
+        )
+        for day in days
     )
 
 

@@ -9,8 +9,8 @@ from datetime import date
 
 from ..model import CalendarName, Plan
 from .calendar import DEFAULT_CALENDAR, Calendars
-from .monthly import MonthReport, monthly_reports
-from .plans import PlanMetrics, current_plans, plan_metrics
+from .monthly import MonthReport, monthly_and_metrics
+from .plans import PlanMetrics, current_plans
 from .rollups import Rollup, organisation_rollup, region_rollups
 
 
@@ -56,7 +56,11 @@ def site_data(
     """Compute every plan's metrics and the rollups of the plans in force; days behind are
     counted on `calendar` unless a plan names its own."""
     calendars = Calendars(calendar)
-    computed = (plan_metrics(plan, as_of, calendars) for plan in plans)
+    monthly: dict[str, tuple[MonthReport, ...]] = {}
+    computed = []
+    for plan in plans:
+        monthly[plan.id], pm = monthly_and_metrics(plan, as_of, calendars)
+        computed.append(pm)
     metrics = tuple(sorted(computed, key=site_order))
     current = current_plans(metrics, as_of)
     regions = sorted(region_rollups(current), key=lambda r: (r.name == "", r.name))
@@ -72,7 +76,7 @@ def site_data(
         regions=tuple(regions),
         by_id={pm.plan.id: pm for pm in metrics},
         in_force={pm.plan.team: pm for pm in current},
-        monthly={pm.plan.id: monthly_reports(pm.plan, as_of, calendars) for pm in metrics},
+        monthly={pm.plan.id: monthly[pm.plan.id] for pm in metrics},
         successors={plan_id: tuple(found) for plan_id, found in successors.items()},
         uncovered_years=calendars.uncovered_years(),
     )

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal, get_args
 
-from ..model import AlertRule, Checkin, HelpRecord, Milestone, Plan, Task
+from ..model import Checkin, HelpRecord, Milestone, Plan, Task
 from .arithmetic import EPSILON, by_date, clamp
 from .calendar import DEFAULT_CALENDAR, WorkingDays
 
@@ -77,17 +77,51 @@ def planned_percent(task: Task, day: date) -> float:
     return 100.0 * clamp(((day - task.start).days + 1) / length, 0.0, 1.0)
 
 
+@dataclass(frozen=True)
+class TaskTimeline:
+    """A task's days walked once, from its start up to a last day: everything task_metrics
+    needs for any as-of date up to that day, so a plan's month ends cost one walk, not one
+    walk each (the cost stays linear in the period's length)."""
+
+    start: date
+    last: date
+    days: tuple[TaskDay, ...]  # start .. min(last, end)
+    streaks: tuple[int, ...]  # each day start .. last: the behind streak after that day
+    since: tuple[date | None, ...]  # each day: the first day of that streak
+    episodes: tuple[HelpEpisode, ...]  # every time the help rule fired, up to `last`
+
+    def at(self, day: date) -> tuple[tuple[TaskDay, ...], int, date | None, list[HelpEpisode]]:
+        """(the days up to `day`, the streak and its first day, the help episodes up to `day`)."""
+        if day > self.last:
+            raise ValueError(f"the timeline ends on {self.last}, before {day}")
+        index = (day - self.start).days
+        if index < 0:
+            return (), 0, None, []
+        episodes = [
+            e if e.cleared is None or e.cleared <= day else HelpEpisode(e.raised)
+            for e in self.episodes
+            if e.raised <= day
+        ]
+        return self.days[: index + 1], self.streaks[index], self.since[index], episodes
+
+
 def task_metrics(
-    task: Task, plan: Plan, as_of: date, calendar: WorkingDays | None = None
+    task: Task,
+    plan: Plan,
+    as_of: date,
+    calendar: WorkingDays | None = None,
+    timeline: TaskTimeline | None = None,
 ) -> TaskMetrics:
     """Planned and actual progress, the behind streak, the help rule, status and staleness.
 
     Days behind are counted on `calendar` (default: the plan's `alert.calendar`, else `cn`).
+    `timeline`: the task's walk up to a day on or after `as_of`, made once for several dates.
     """
     calendar = calendar or WorkingDays(plan.alert.calendar or DEFAULT_CALENDAR)
     checkins = by_date(task.checkins)
     threshold = max(1, plan.alert.behind_days)
-    days, streak, since, episodes = _walk(task, checkins, plan.alert, as_of, calendar)
+    timeline = timeline or task_timeline(task, plan, as_of, calendar)
+    days, streak, since, episodes = timeline.at(as_of)
     started = as_of >= task.start
     last = _last_on_or_before(checkins, as_of)
     actual_now = float(last.progress) if last else 0.0
@@ -109,7 +143,7 @@ def task_metrics(
         help_needed=help_needed,
         stale=stale,
         last_checkin=last.date if last else None,
-        days=tuple(days),
+        days=days,
         blocker=last.blocker if last else None,
         needs_attention=help_needed or stale or status in ATTENTION_STATUSES,
         days_quiet=calendar.between(_next_day(last.date), as_of) if last else None,
@@ -125,22 +159,32 @@ def task_metrics(
     )
 
 
-def _walk(
-    task: Task, checkins: Sequence[Checkin], alert: AlertRule, as_of: date, calendar: WorkingDays
-) -> tuple[list[TaskDay], int, date | None, list[HelpEpisode]]:
-    """Each day from the start to the as-of date, once: (the task's days up to its end, the
-    behind streak in working days, the day the streak began, the help episodes)."""
+def task_timeline(task: Task, plan: Plan, last: date, calendar: WorkingDays) -> TaskTimeline:
+    """Each day from the task's start to `last`, once: planned and actual progress, the behind
+    streak in working days and the help episodes (see TaskTimeline)."""
+    alert = plan.alert
+    checkins = by_date(task.checkins)
+    milestones = by_date(task.milestones)
     days: list[TaskDay] = []
+    streaks: list[int] = []
+    sinces: list[date | None] = []
     episodes: list[HelpEpisode] = []
     streak, since = 0, None
     actual, seen = 0.0, 0  # walk the check-ins once, alongside the days
+    reached, passed = 0.0, 0  # and the milestones
     threshold = max(1, alert.behind_days)
-    for offset in range((as_of - task.start).days + 1):  # empty before the start
+    for offset in range((last - task.start).days + 1):  # empty before the start
         day = date.fromordinal(task.start.toordinal() + offset)
-        planned = planned_percent(task, day)
         while seen < len(checkins) and checkins[seen].date <= day:
             actual = float(checkins[seen].progress)
             seen += 1
+        if milestones:
+            while passed < len(milestones) and milestones[passed].date <= day:
+                reached = float(milestones[passed].progress)
+                passed += 1
+            planned = 100.0 if day >= task.end else reached
+        else:
+            planned = planned_percent(task, day)
         behind = actual < planned - alert.tolerance - EPSILON
         working = calendar.is_working(day)
         if working:
@@ -148,10 +192,14 @@ def _walk(
             streak = streak + 1 if behind else 0
         elif not behind:  # a day off never adds to a streak; catching up on it still ends one
             since, streak = None, 0
+        streaks.append(streak)
+        sinces.append(since)
         _track(episodes, day, streak >= threshold and actual < 100 - EPSILON)
         if day <= task.end:
             days.append(TaskDay(day, planned, actual, behind, working))
-    return days, streak, since, episodes
+    return TaskTimeline(
+        task.start, last, tuple(days), tuple(streaks), tuple(sinces), tuple(episodes)
+    )
 
 
 def _track(episodes: list[HelpEpisode], day: date, needs_help: bool) -> None:
