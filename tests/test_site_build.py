@@ -222,3 +222,55 @@ def test_nav_teams_option_accepts_true_false_auto(value):
 def test_nav_teams_option_rejects_anything_else(value):
     with pytest.raises(ValidationError, match="true, false or auto"):
         NavTeams().validate(value)
+
+
+def _many_teams(count: int, regions: int = 4) -> list:
+    """`count` copies of an example plan, one team each, spread over `regions` regions."""
+    plan = next(p for p in example_plans() if p.id == "east-hangzhou-2023q3")
+    return [
+        replace(plan, id=f"team-{i:04d}", team=f"团队{i:04d}", region=f"区域{i % regions}")
+        for i in range(count)
+    ]
+
+
+def _pages(plans) -> dict:
+    from generator.check.schema import load_schema
+    from generator.render import render_site
+
+    return render_site(compute.site_data(plans, AS_OF), words=ZH, schema=load_schema())
+
+
+def test_past_a_few_dozen_teams_home_and_alerts_go_by_region():
+    from generator.render.overview import SUMMARISE_ABOVE
+
+    small = _pages(_many_teams(SUMMARISE_ABOVE))
+    assert "团队0000" in small["index.md"] and "团队0000" in small["alerts.md"]
+    assert not any(path.startswith("alerts/") for path in small)
+
+    count = SUMMARISE_ABOVE + 1
+    pages = _pages(_many_teams(count))
+    home, alerts = pages["index.md"], pages["alerts.md"]
+    assert "团队0000" not in home and f"共 {count} 个团队" in home
+    assert 'href="regions/%E5%8C%BA%E5%9F%9F0/"' in home  # each region linked to its page
+    assert "团队0000" not in alerts and "各区域预警" in alerts
+    # every region has its alerts page, linked from the alerts page and from its region page
+    for region in range(4):
+        own = pages[f"alerts/区域{region}.md"]
+        assert f"# 预警：区域{region}" in own and 'href="../"' in own
+        assert f"团队{region:04d}" in own and f"团队{(region + 1) % 4:04d}" not in own
+        assert f'href="%E5%8C%BA%E5%9F%9F{region}/"' in alerts
+        assert 'href="../../alerts/%E5%8C%BA%E5%9F%9F' in pages[f"regions/区域{region}.md"]
+    # the counts of the by-region table are the regions' rollups
+    data = compute.site_data(_many_teams(count), AS_OF)
+    row = re.search(r'<a href="%E5%8C%BA%E5%9F%9F0/">区域0</a></td><td>(\d+)</td>', alerts)
+    assert int(row[1]) == data.regions[0].alerts > 0
+
+
+def test_no_overview_page_grows_with_the_number_of_teams():
+    """Home and alerts pages of a large company stay the same size whatever its team count."""
+    sizes = {}
+    for count in (100, 200):
+        pages = _pages(_many_teams(count))
+        sizes[count] = {p: len(pages[p]) for p in ("index.md", "alerts.md")}
+    for page in ("index.md", "alerts.md"):
+        assert sizes[200][page] <= sizes[100][page] * 1.02, (page, sizes)

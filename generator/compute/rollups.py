@@ -45,6 +45,7 @@ class Rollup:
     goals: int = 0  # goals of the plans
     tasks: int = 0  # tasks of the plans
     alerts: int = 0  # tasks that need attention and goals off track
+    stale: int = 0  # tasks without a recent check-in (STALE_AFTER_DAYS)
 
 
 def rollup(
@@ -84,6 +85,7 @@ def rollup(
         goals=len(goals),
         tasks=len(tasks),
         alerts=sum(pm.alerts for pm in metrics),
+        stale=sum(tm.stale for tm in tasks),
     )
 
 

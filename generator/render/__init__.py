@@ -19,8 +19,24 @@ from .downloads import plan_downloads
 from .edit_links import EditLinks
 from .history import history_index_page, history_page
 from .monthly import monthly_page
-from .pages import alerts_page, dashboard_page, home_page, plan_page, region_page
-from .paths import ALERTS, HISTORY, HOME, dashboard_path, monthly_path, plan_page_path
+from .overview import summarised
+from .pages import (
+    alerts_page,
+    dashboard_page,
+    home_page,
+    plan_page,
+    region_alerts_page,
+    region_page,
+)
+from .paths import (
+    ALERTS,
+    HISTORY,
+    HOME,
+    dashboard_path,
+    monthly_path,
+    plan_page_path,
+    region_alerts_path,
+)
 from .reference import PAGE as REFERENCE
 from .reference import SCHEMA_FILE, reference_page
 from .standup_sheet import sheet_path, standup_sheet
@@ -113,6 +129,8 @@ def render_site(
     }
     for r in data.regions:
         pages[ctx.region_paths[r.name]] = region_page(r, ctx)
+        if summarised(ctx):
+            pages[region_alerts_path(ctx.region_paths[r.name])] = region_alerts_page(r, ctx)
     for pm in data.metrics:
         pages[plan_page_path(pm.plan.id)] = plan_page(pm, ctx)
         pages[dashboard_path(pm.plan.id)] = dashboard_page(pm, ctx)

@@ -10,9 +10,17 @@ from ..words import Words
 from .cells import Lines, Link, Table, goal_status, task_status
 from .context import PageContext
 from .format import amount, day, help_text, owner_names, percent, rollup_label
-from .paths import dashboard_path, plan_page_path
+from .paths import dashboard_path, plan_page_path, region_alerts_path
 
 TASK_ALERT_COLUMNS = ("team", "task", "owner", "status", "days_behind", "help", "last_checkin")
+# Past this many teams in force the home page and the alerts page go by region (SPEC §5), so
+# that no page grows with the number of teams; each region's page lists its own.
+SUMMARISE_ABOVE = 60
+
+
+def summarised(ctx: PageContext) -> bool:
+    """Whether the home and alerts pages list regions instead of teams."""
+    return len(ctx.data.current) > SUMMARISE_ABOVE
 
 
 def rollup_line_text(line: RollupLine, words: Words) -> str:
@@ -168,6 +176,28 @@ def off_track_table(metrics: Sequence[PlanMetrics], ctx: PageContext) -> Table:
         tuple(rows),
         "sp-alert-goals",
     )
+
+
+def alerts_by_region_table(rollups: Sequence[Rollup], ctx: PageContext) -> Table:
+    """One row per region: its alerts, its help-needed, overdue, blocked and stale tasks, its
+    off-track goals; the region linked to its own alerts page."""
+    words = ctx.words
+    rows = []
+    for r in rollups:
+        tasks, goals = dict(r.task_status_counts), dict(r.goal_status_counts)
+        region = ctx.link(ctx.region_name(r.name), region_alerts_path(ctx.region_paths[r.name]))
+        counts = (len(r.help_needed), tasks.get("overdue", 0), tasks.get("blocked", 0), r.stale)
+        rows.append(
+            (region, str(r.alerts), *(str(n) for n in counts), str(goals.get("off_track", 0)))
+        )
+    columns = (
+        words["field.region"],
+        words["page.home.alerts_count"],
+        *(words[f"task_status.{k}"] for k in ("help_needed", "overdue", "blocked")),
+        words["field.stale"],
+        words["page.alerts.goals"],
+    )
+    return Table(words["page.alerts.by_region"], columns, tuple(rows), "sp-alert-regions")
 
 
 def status_counts(r: Rollup, words: Words, kind: str) -> Lines:

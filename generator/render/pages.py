@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from markupsafe import Markup
 
 from ..compute import PlanMetrics, Rollup
@@ -15,12 +17,14 @@ from .markup import page_title, render_template, sanitised_markdown
 from .method_tables import goal_ambition, goal_position, traceability
 from .monthly import month_links
 from .overview import (
+    alerts_by_region_table,
     attention_table,
     off_track_table,
     regions_table,
     rollup_line_text,
     rollup_lines_table,
     status_table,
+    summarised,
     teams_table,
 )
 from .paths import (
@@ -28,6 +32,7 @@ from .paths import (
     HOME,
     dashboard_path,
     plan_page_path,
+    region_alerts_path,
     table_csv_path,
     workbook_path,
 )
@@ -61,6 +66,7 @@ def home_page(ctx: PageContext) -> str:
         "sp-headline sp-stack",
     )
     metrics = list(data.current)
+    by_region = summarised(ctx)
     return render_template(
         "index.md.j2",
         words=words,
@@ -68,11 +74,12 @@ def home_page(ctx: PageContext) -> str:
         as_of=data.as_of.isoformat(),
         headline=headline,
         status=status_table(org, words),
-        teams=teams_table(metrics, ctx),
+        teams=None if by_region else teams_table(metrics, ctx),
+        by_region_note=words.say("page.home.by_region_note", count=len(metrics)),
         regions=regions_table(data.regions, ctx),
         has_plans=bool(metrics),
         team_chart=_chart(charts.team_attainment(metrics, words), "team-attainment", words, TEAM)
-        if metrics
+        if metrics and not by_region
         else "",
         region_chart=_chart(charts.region_rollups(data.regions, words), "regions", words, REGION)
         if metrics
@@ -94,6 +101,9 @@ def region_page(r: Rollup, ctx: PageContext) -> str:
         region=name,
         as_of=ctx.data.as_of.isoformat(),
         home_href=ctx.href(HOME),
+        alerts_href=ctx.href(region_alerts_path(ctx.region_paths[r.name]))
+        if summarised(ctx)
+        else None,
         rollup=rollup_lines_table(r, words),
         status=status_table(r, words),
         teams=teams_table(metrics, ctx),
@@ -229,21 +239,50 @@ def dashboard_page(pm: PlanMetrics, ctx: PageContext) -> str:
 
 
 def alerts_page(ctx: PageContext) -> str:
-    """Every task and goal that needs attention, across the plans in force."""
+    """Every task and goal that needs attention, across the plans in force; past
+    SUMMARISE_ABOVE teams, the alerts of each region, each linked to its region's alerts page."""
     ctx, words = ctx.at(ALERTS), ctx.words
-    current = ctx.data.current
+    if summarised(ctx):
+        regions = alerts_by_region_table(ctx.data.regions, ctx)
+        alerts = ctx.data.organisation.alerts
+        return _alerts(ctx, words["page.alerts.title"], regions=regions, none=not alerts)
+    return _alerts(ctx, words["page.alerts.title"], ctx.data.current)
+
+
+def region_alerts_page(r: Rollup, ctx: PageContext) -> str:
+    """The tasks and goals of one region that need attention (a large site's alerts)."""
+    ctx = ctx.at(region_alerts_path(ctx.region_paths[r.name]))
+    title = ctx.words.say("page.alerts.region_title", region=ctx.region_name(r.name))
+    plans = set(r.plans)
+    up = ctx.link(ctx.words["page.alerts.all_regions"], ALERTS)
+    return _alerts(ctx, title, [pm for pm in ctx.data.current if pm.plan.id in plans], up=up)
+
+
+def _alerts(
+    ctx: PageContext,
+    title: str,
+    metrics: Sequence[PlanMetrics] = (),
+    *,
+    regions: Table | None = None,
+    none: bool | None = None,
+    up: Link | None = None,
+) -> str:
+    words = ctx.words
     tasks = attention_table(
-        current, ctx, words["page.alerts.tasks"], "sp-alert-tasks", help_only=False
+        metrics, ctx, words["page.alerts.tasks"], "sp-alert-tasks", help_only=False
     )
-    goals = off_track_table(current, ctx)
+    goals = off_track_table(metrics, ctx)
     return render_template(
         "alerts.md.j2",
         words=words,
-        title=page_title(words["page.alerts.title"]),
+        title=page_title(title),
+        heading=title,
         as_of=ctx.data.as_of.isoformat(),
+        up=up,
+        regions=regions,
         tasks=tasks,
         goals=goals,
-        none=not tasks.rows and not goals.rows,
+        none=(not tasks.rows and not goals.rows) if none is None else none,
     )
 
 

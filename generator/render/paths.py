@@ -59,6 +59,11 @@ def region_page_paths(names: Iterable[str]) -> dict[str, str]:
     return _slug_paths(names, REGIONS_FOLDER, NO_REGION_SLUG, "region")
 
 
+def region_alerts_path(region_page: str) -> str:
+    """The alerts page of a region (`alerts/<slug>.md`), from its page (`regions/<slug>.md`)."""
+    return f"{ALERTS.removesuffix('.md')}/{region_page.removeprefix(REGIONS_FOLDER + '/')}"
+
+
 def history_page_paths(teams: Iterable[str]) -> dict[str, str]:
     """Team name → its history page (`history/<slug>.md`), as region pages are named."""
     return _slug_paths(teams, HISTORY_FOLDER, "team", "team", reserved={"index"})

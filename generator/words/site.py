@@ -58,6 +58,13 @@ WORDS: dict[str, tuple[str, str]] = {
         "No alerts: every task and goal is on course.",
         "暂无预警：所有任务和目标都在正轨上。",
     ),
+    "page.alerts.by_region": ("Alerts by region", "各区域预警"),
+    "page.alerts.region_title": ("Alerts: {region}", "预警：{region}"),
+    "page.alerts.all_regions": ("All regions", "全部区域"),
+    "page.home.by_region_note": (
+        "{count} teams: each region's page lists its teams, their attainment and their alerts.",
+        "共 {count} 个团队：各区域页面列出其团队、达成率和预警。",
+    ),
     "page.alerts.stale": ("no check-in for more than 2 days", "超过 2 天未更新进度"),
     "page.reference.title": ("Plan format reference", "计划格式参考"),
     "page.reference.intro": (
@@ -66,6 +73,7 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "page.reference.schema_link": ("Download the JSON Schema", "下载 JSON Schema"),
     "field.team": ("Team", "团队"),
+    "field.stale": ("No recent check-in", "近期未更新"),
     "field.region": ("Region", "区域"),
     "field.manager": ("Manager", "负责经理"),
     "field.period": ("Period", "周期"),
