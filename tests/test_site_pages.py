@@ -22,7 +22,7 @@ from generator.render.markup import mermaid_text, sanitised_markdown
 from generator.site import nav
 from generator.site.offline import frame_script
 from generator.site.policy import inline_scripts, with_policy
-from generator.site.search_words import plan_names, teach_jieba
+from generator.site.search_words import cut_each_run_once, plan_names, teach_jieba
 from generator.words import Words
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -157,6 +157,13 @@ def test_the_search_index_is_cut_into_words_without_dashboards(zh_site):
     assert "\u200b打卡\u200b" in text  # a word of its own inside a sentence
     assert "\u200b杭州团队\u200b" in text  # a team's name kept whole
     assert not [doc for doc in index["docs"] if "/dashboard/" in doc["location"]]
+    data_pages = re.compile(r"/dashboard/|/monthly/|^history/[^#]+/")  # not the history index
+    assert not [doc for doc in index["docs"] if data_pages.search(doc["location"])]
+    # figures worked out from the template tables, and the links above them, are not indexed
+    plan = " ".join(d["text"] for d in index["docs"] if d["location"].startswith("teams/"))
+    assert "建立行业成交案例库" in plan.replace("\u200b", "")  # a task of template 4
+    for skipped in ("追溯", "挑战度", "下载", "打开看板"):
+        assert skipped not in plan.replace("\u200b", ""), skipped
 
 
 def test_jieba_keeps_the_plans_names_whole():
@@ -166,6 +173,20 @@ def test_jieba_keeps_the_plans_names_whole():
     assert {"杭州团队", "华东区", "王磊", "建立行业成交案例库"} <= names
     teach_jieba(["测试销售一组"])
     assert "测试销售一组" in list(jieba.cut("本周测试销售一组的打卡"))
+
+
+def test_each_run_is_cut_once_per_build_and_new_names_count_at_the_next():
+    jieba = pytest.importorskip("jieba")
+    sentence = "本周检查测试销售二组的拜访记录".encode()
+    before = list(jieba.cut(sentence))
+    cut_each_run_once()
+    assert list(jieba.cut(sentence)) == before == list(jieba.cut(sentence))
+    assert list(jieba.cut(sentence, cut_all=True)) != before  # other modes pass through
+    teach_jieba(["测试销售二组"])
+    cut_each_run_once()  # the next build: what jieba was taught counts
+    assert "测试销售二组" in list(jieba.cut(sentence))
+    assert getattr(jieba.cut, "__wrapped__", None) is not None
+    assert getattr(jieba.cut.__wrapped__, "__wrapped__", None) is None  # wrapped once only
 
 
 # --- what a plan may put on a page --------------------------------------------------------------

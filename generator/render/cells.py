@@ -87,6 +87,9 @@ class Table:
     columns: tuple[str, ...]
     rows: tuple[tuple[object, ...] | Group, ...]
     css: str = ""
+    # False for figures worked out from what another table already says (goal position,
+    # ambition, the traceability chain, target stability): the site search skips them
+    searchable: bool = True
 
 
 def goal_status(name: str, words: Words, text: str | None = None) -> Status:

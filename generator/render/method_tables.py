@@ -54,6 +54,7 @@ def goal_position(pm: PlanMetrics, words: Words) -> Table:
         tuple(words[f"field.{k}"] for k in columns),
         tuple(rows),
         "sp-position",
+        searchable=False,
     )
 
 
@@ -68,6 +69,7 @@ def goal_ambition(pm: PlanMetrics, words: Words) -> Table | None:
         tuple(words[f"ambition.{k}"] for k in columns),
         tuple(rows),
         "sp-ambition",
+        searchable=False,
     )
 
 
@@ -119,4 +121,5 @@ def traceability(pm: PlanMetrics, words: Words) -> Table:
         tuple(words[f"trace.{k}"] for k in columns),
         tuple(rows),
         "sp-trace",
+        searchable=False,
     )

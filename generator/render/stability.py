@@ -30,6 +30,7 @@ def stability_table(plans: Sequence[Plan], ctx: PageContext, *, with_plan: bool 
         tuple(words[f"page.history.col.{c}"] for c in columns),
         tuple(rows),
         "sp-stability",
+        searchable=False,
     )
 
 

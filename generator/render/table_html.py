@@ -66,9 +66,10 @@ def table_html(t: Table, heading: str, empty: str) -> Markup:
     width = len(columns)
     stacked = "sp-stack" in t.css.split()
     label = escape(t.title) if t.title else Markup(" · ").join(t.columns)
+    skip = "" if t.searchable else " data-search-exclude"  # Material's search skips it
     out.append(
-        f'<div class="sp-table {escape(t.css)}" role="region" tabindex="0" aria-label="{label}">\n'
-        "<table>\n<thead><tr>"
+        f'<div class="sp-table {escape(t.css)}" role="region" tabindex="0" aria-label="{label}"'
+        f"{skip}>\n<table>\n<thead><tr>"
     )
     out.extend(f"<th>{column}</th>" for column in columns)
     out.append("</tr></thead>\n<tbody>\n")

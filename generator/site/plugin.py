@@ -39,7 +39,7 @@ from .output import mark_built, site_dir_problem
 from .pipeline import Histories, PlanChecks, PlansInvalid, site_pages
 from .policy import with_policy
 from .preview import Preview
-from .search_words import plan_names, teach_jieba
+from .search_words import cut_each_run_once, plan_names, teach_jieba
 
 log = logging.getLogger("mkdocs.plugins.salesplan")
 
@@ -178,6 +178,7 @@ class SalesPlanPlugin(BasePlugin[SalesPlanConfig]):
             raise PluginError(f"the plans have errors:\n{error}") from None
         self._data, self._pages = self._site(config, result)
         teach_jieba(plan_names(pm.plan for pm in self._data.metrics))
+        cut_each_run_once()
         if self._data.uncovered_years:  # once per build; a note, not a reason to fail it
             years = ", ".join(map(str, self._data.uncovered_years))
             log.info(self._words.say("calendar-uncovered", years=years))
