@@ -45,7 +45,7 @@ from generator import compute  # noqa: E402
 from generator.check import check  # noqa: E402
 from generator.check.schema import load_schema  # noqa: E402
 from generator.load import YamlLoader  # noqa: E402
-from generator.render import render_site  # noqa: E402
+from generator.render import available_workers, render_site  # noqa: E402
 from generator.words import Words  # noqa: E402
 
 AS_OF = date(2023, 8, 20)
@@ -74,9 +74,11 @@ def parse_floor(plans: Path) -> int:
 
 
 def generate(plans: Path) -> int:
+    """load + check + compute + render, as `salesplan build` does them (on every core)."""
     result = check([plans], words=ZH, plans_dir=plans)
     data = compute.site_data(result.plans, AS_OF)
-    return len(render_site(data, words=ZH, schema=load_schema()))
+    pages = render_site(data, words=ZH, schema=load_schema(), workers=available_workers())
+    return len(pages)
 
 
 def build(project: Path, salesplan: str) -> tuple[float, float]:

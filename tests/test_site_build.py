@@ -274,3 +274,18 @@ def test_no_overview_page_grows_with_the_number_of_teams():
         sizes[count] = {p: len(pages[p]) for p in ("index.md", "alerts.md")}
     for page in ("index.md", "alerts.md"):
         assert sizes[200][page] <= sizes[100][page] * 1.02, (page, sizes)
+
+
+def test_plans_rendered_by_several_processes_give_the_same_files():
+    from generator.check.schema import load_schema
+    from generator.render import render_site
+    from generator.render.workers import MIN_ITEMS, map_in_workers
+
+    data = compute.site_data(_many_teams(MIN_ITEMS + 3), AS_OF)
+    alone = render_site(data, words=ZH, schema=load_schema(), workers=1)
+    shared = render_site(data, words=ZH, schema=load_schema(), workers=2)
+    assert list(shared) == list(alone) and shared == alone
+    # the order of the items is kept, and an error in a worker reaches the caller
+    assert map_in_workers(str, list(range(100)), 2) == [str(n) for n in range(100)]
+    with pytest.raises(ZeroDivisionError):
+        map_in_workers(lambda n: 1 // (n - 77), list(range(100)), 2)

@@ -6,11 +6,12 @@ schema give the same bytes. It formats computed figures; it never computes them.
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Mapping
 from importlib import resources
 
-from ..compute import SiteData
+from ..compute import PlanMetrics, SiteData
 from ..revisions import SiteHistory
 from ..words import Words
 from . import chart_embed
@@ -40,6 +41,7 @@ from .paths import (
 from .reference import PAGE as REFERENCE
 from .reference import SCHEMA_FILE, reference_page
 from .standup_sheet import sheet_path, standup_sheet
+from .workers import available_workers, map_in_workers
 
 STYLESHEET = "assets/salesplan/salesplan.css"
 PRINT_STYLESHEET = "assets/salesplan/print.css"
@@ -58,6 +60,7 @@ __all__ = [
     "WORKER_SHIM",
     "EditLinks",
     "PageContext",
+    "available_workers",
     "dashboard_path",
     "extra_css",
     "extra_javascript",
@@ -102,6 +105,20 @@ def worker_shim() -> str:
     return (resources.files(__package__) / "vendor" / "iframe-worker.shim.js").read_text("utf-8")
 
 
+def plan_files(pm: PlanMetrics, ctx: PageContext) -> dict[str, str | bytes]:
+    """A plan's own pages (plan, dashboard, monthly reports) and downloads, by site path."""
+    words = ctx.words
+    files: dict[str, str | bytes] = {
+        plan_page_path(pm.plan.id): plan_page(pm, ctx),
+        dashboard_path(pm.plan.id): dashboard_page(pm, ctx),
+    }
+    for report in ctx.data.monthly.get(pm.plan.id, ()):
+        files[monthly_path(pm.plan.id, report.month)] = monthly_page(pm, report, ctx)
+    files.update(plan_downloads(pm, words))
+    files[sheet_path(pm.plan.id)] = standup_sheet(pm.plan, words)
+    return files
+
+
 def render_site(
     data: SiteData,
     *,
@@ -111,8 +128,11 @@ def render_site(
     schema_source: bytes | None = None,
     history: SiteHistory | None = None,
     edit_links: EditLinks | None = None,
+    workers: int = 1,
 ) -> dict[str, str | bytes]:
     """Every generated page and site file: path → Markdown text (pages) or bytes (files).
+
+    `workers`: how many processes render the plans' own pages and downloads (see workers.py).
 
     `schema_source` is the schema file as written, published unchanged at SCHEMA_FILE.
     `history`: the teams' histories (pages saying why when git could not give it); None
@@ -131,13 +151,8 @@ def render_site(
         pages[ctx.region_paths[r.name]] = region_page(r, ctx)
         if summarised(ctx):
             pages[region_alerts_path(ctx.region_paths[r.name])] = region_alerts_page(r, ctx)
-    for pm in data.metrics:
-        pages[plan_page_path(pm.plan.id)] = plan_page(pm, ctx)
-        pages[dashboard_path(pm.plan.id)] = dashboard_page(pm, ctx)
-        for report in data.monthly.get(pm.plan.id, ()):
-            pages[monthly_path(pm.plan.id, report.month)] = monthly_page(pm, report, ctx)
-        pages.update(plan_downloads(pm, words))
-        pages[sheet_path(pm.plan.id)] = standup_sheet(pm.plan, words)
+    for files in map_in_workers(functools.partial(plan_files, ctx=ctx), data.metrics, workers):
+        pages.update(files)
     if history is not None:
         pages[HISTORY] = history_index_page(ctx)
         for team, path in ctx.history_paths.items():

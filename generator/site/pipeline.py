@@ -101,9 +101,11 @@ def site_pages(
     directory_urls: bool = True,
     history: History | None = None,
     edit_links: EditLinks | None = None,
+    workers: int = 1,
 ) -> tuple[SiteData, dict[str, str | bytes]]:
     """compute → render: the figures of the plans and the generated page tree (with the
-    teams' history pages when `history` is given)."""
+    teams' history pages when `history` is given), the plans' pages rendered by `workers`
+    processes."""
     data = site_data(plans, as_of, calendar)
     pages = render_site(
         data,
@@ -113,5 +115,6 @@ def site_pages(
         schema_source=schema_path().read_bytes(),
         history=team_histories(history, plans) if history is not None else None,
         edit_links=edit_links,
+        workers=workers,
     )
     return data, pages

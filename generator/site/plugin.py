@@ -26,7 +26,7 @@ from ..check import CheckResult
 from ..compute import SiteData
 from ..compute.calendar import CALENDARS, DEFAULT_CALENDAR
 from ..model import Plan
-from ..render import HISTORY, extra_css, extra_javascript
+from ..render import HISTORY, available_workers, extra_css, extra_javascript
 from ..render.html_blocks import HtmlBlocks
 from ..revisions import Commit, GitError, History, Repository
 from ..settings import SettingError, resolve_as_of, time_zone
@@ -205,6 +205,9 @@ class SalesPlanPlugin(BasePlugin[SalesPlanConfig]):
                 directory_urls=config.use_directory_urls,
                 history=history,
                 edit_links=edit_links(config, plans),
+                # every core for a build; one process under `serve`, whose web server runs
+                # threads (forking them is not safe)
+                workers=available_workers() if self._preview is None else 1,
             )
 
         if self._preview is None:

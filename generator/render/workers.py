@@ -1,0 +1,64 @@
+"""The teams' pages rendered on every core of the machine.
+
+Each plan's pages and downloads depend only on the site's figures, so the plans are shared out
+among worker processes forked from this one: they inherit the computed figures (nothing is
+sent to them) and send back the finished files, which are put together in the same order as
+a single process would. Where processes cannot be forked (Windows, macOS), or when there are
+few plans, one process does it all; the output is the same bytes either way.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from typing import TypeVar
+
+Item = TypeVar("Item")
+Result = TypeVar("Result")
+
+# Below this many plans, starting the workers costs more than it saves.
+MIN_ITEMS = 40
+# Each worker takes several parts in turn, so that one slow part does not keep the others idle.
+PARTS_PER_WORKER = 4
+
+# What the forked workers run: set just before the workers start, which is when they copy it.
+_job: tuple[Callable, Sequence] | None = None
+
+
+def available_workers() -> int:
+    """The cores this process may run on, where forking is safe (Linux); else 1."""
+    if not sys.platform.startswith("linux"):
+        return 1
+    return max(1, len(os.sched_getaffinity(0)))
+
+
+def map_in_workers(
+    fn: Callable[[Item], Result], items: Sequence[Item], workers: int
+) -> list[Result]:
+    """[fn(item) for item in items], shared out among `workers` forked processes."""
+    global _job
+    if workers <= 1 or len(items) < MIN_ITEMS or not sys.platform.startswith("linux"):
+        return [fn(item) for item in items]
+    size = max(1, -(-len(items) // (workers * PARTS_PER_WORKER)))
+    parts = [(start, min(start + size, len(items))) for start in range(0, len(items), size)]
+    _job = (fn, items)
+    try:
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            done = list(pool.map(_run_part, parts))
+    except BrokenProcessPool:  # a worker was killed (out of memory): do it here instead
+        return [fn(item) for item in items]
+    finally:
+        _job = None
+    return [result for part in done for result in part]
+
+
+def _run_part(bounds: tuple[int, int]) -> list:
+    assert _job is not None, "workers run only inside map_in_workers"
+    fn, items = _job
+    start, stop = bounds
+    return [fn(item) for item in items[start:stop]]
