@@ -5,10 +5,22 @@ Load and check both make them; reporters print them.
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass
 from typing import Literal
 
 Severity = Literal["error", "warning"]
+
+# Characters a message must not carry raw into a terminal or a CI log: controls (a newline would
+# start a line of its own, even a workflow command; ESC starts a colour), line and paragraph
+# separators, and the marks that reorder text on screen.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def printable(text: str) -> str:
+    """`text` on one line with nothing hidden: a newline shows as \\n, ESC as \\u001b."""
+    return _UNPRINTABLE.sub(lambda m: _NAMED.get(m[0], f"\\u{ord(m[0]):04x}"), text)
 
 
 @dataclass(frozen=True)
@@ -25,7 +37,7 @@ class Diagnostic:
 
     def __str__(self) -> str:
         where = f"{self.pointer}: " if self.pointer else ""
-        return (
+        return printable(
             f"{self.file}:{self.line}:{self.column}: {self.severity} [{self.rule}] "
             f"{where}{self.message}"
         )

@@ -12,7 +12,10 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .words import Words
 
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+# The years a plan's dates may lie in (its schema says the same): an as-of date far outside
+# them means nothing, and the day after 9999-12-31 does not exist.
+YEARS = (1900, 2199)
 
 
 class SettingError(ValueError):
@@ -20,18 +23,28 @@ class SettingError(ValueError):
 
 
 def parse_date(text: str | date, setting: str, words: Words) -> date:
-    """A YYYY-MM-DD date given for `setting` (e.g. `--as-of`); SettingError when it is not one."""
+    """A YYYY-MM-DD date given for `setting` (e.g. `--as-of`), in the years plans use;
+    SettingError when it is not one."""
     if isinstance(text, datetime):
-        return text.date()
+        return _in_years(text.date(), setting, words)
     if isinstance(text, date):
-        return text
+        return _in_years(text, setting, words)
     value = text.strip()
     try:
         if not _ISO_DATE.fullmatch(value):
             raise ValueError
-        return date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except ValueError:
         raise SettingError(words.say("setting-not-a-date", setting=setting, value=text)) from None
+    return _in_years(day, setting, words)
+
+
+def _in_years(day: date, setting: str, words: Words) -> date:
+    if not YEARS[0] <= day.year <= YEARS[1]:
+        first, last = YEARS
+        message = words.say("setting-years", setting=setting, value=day, first=first, last=last)
+        raise SettingError(message)
+    return day
 
 
 def time_zone(name: str | None, words: Words) -> tzinfo | None:
@@ -68,7 +81,8 @@ def resolve_as_of(
             return parse_date(value, setting, words)
     if epoch is not None and epoch.strip():
         try:
-            return datetime.fromtimestamp(int(epoch.strip()), tz=UTC).date()
+            day = datetime.fromtimestamp(int(epoch.strip()), tz=UTC).date()
         except (ValueError, OverflowError, OSError):
             raise SettingError(words.say("setting-bad-epoch", value=epoch)) from None
+        return _in_years(day, "SOURCE_DATE_EPOCH", words)
     return today(time_zone(timezone, words), now)

@@ -5,6 +5,8 @@ beside tests/plans/invalid/); without it a missing golden file fails its test. `
 git repository in a temporary folder. At the end of a run, the figures the browser tests
 measured (page weight, time to the first chart) and where their screenshots are, are printed
 (see browsing.py).
+`pytest tests/test_fuzz.py --fuzz 500` runs the whole-pipeline fuzz test on 500 mutated plans
+(a few dozen by default, to keep the suite quick); a tenth of them also go through MkDocs.
 """
 
 from __future__ import annotations
@@ -27,6 +29,28 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         default=False,
         help="rewrite the golden files from the current output instead of comparing",
     )
+    parser.addoption(
+        "--fuzz",
+        type=int,
+        default=0,
+        metavar="N",
+        help="mutated plans for the whole-pipeline fuzz test (default: a few dozen)",
+    )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # Read by tests/test_fuzz.py when it is imported, which is after this.
+    from hypothesis import HealthCheck, settings
+
+    examples = config.getoption("--fuzz") or FUZZ_EXAMPLES
+    quiet = [HealthCheck.too_slow, HealthCheck.function_scoped_fixture]
+    for name, count in (("pipeline", examples), ("pipeline-build", max(2, examples // 10))):
+        settings.register_profile(
+            name, max_examples=count, deadline=None, suppress_health_check=quiet
+        )
+
+
+FUZZ_EXAMPLES = 25
 
 
 @pytest.fixture

@@ -113,7 +113,7 @@ def test_github_escapes_data_and_properties() -> None:
 def test_markdown_summary_is_a_table_and_stays_under_the_limit() -> None:
     row = Diagnostic("plans/a.md", 1, 2, "error", "type", "/x", "a | b <script>")
     table = markdown(_report(row))
-    assert "| ❌ | `plans/a.md` | 1:2 | `type` | `/x` | a \\| b &lt;script&gt; |" in table
+    assert "| ❌ | `plans/a.md` | 1:2 | `type` | `/x` | a \\| b \\<script\\> |" in table
     many = [
         Diagnostic("plans/a.md", i, 1, "error", "type", "/x", "m" * 500) for i in range(1, 5000)
     ]
@@ -243,3 +243,28 @@ def test_build_takes_the_as_of_date_as_a_value_not_through_the_environment(
     sitemap = (tmp_path / "out" / "sitemap.xml").read_text("utf-8")
     assert "<lastmod>2023-09-01</lastmod>" in sitemap
     assert run("build", "--as-of", "1.9.2023")[0] == 2
+
+
+def test_markdown_summary_shows_plan_text_literally(in_repo: Path, tmp_path: Path) -> None:
+    import markdown as python_markdown
+
+    plan = (INVALID.parent / "valid" / "full.md").read_text("utf-8")
+    hostile = plan.replace(
+        "    owner: wang-lei\n",
+        '    owner: wang-lei\n    "![i](https://evil.example/t.png)": 1\n'
+        '    "x` **bold** <img src=https://evil.example/x> [a](https://evil.example)": 2\n',
+        1,
+    )
+    path = tmp_path / "a`b|c.md"
+    path.write_text(hostile, "utf-8")
+    code, out = run("validate", "--format", "markdown", str(path))
+    assert code == 1
+    rows = [line for line in out.splitlines() if line.startswith(("| ❌", "| ⚠️"))]
+    assert sum(row.startswith("| ❌") for row in rows) == 2  # the two unknown fields
+    html = python_markdown.markdown(out, extensions=["tables"])
+    assert "<img" not in html and "<a " not in html and "<strong>" not in html
+    assert html.count("<tr>") == 1 + len(rows)  # no row broken by a | from the plan
+    shown = str(path).replace("|", "\\|")
+    for row in rows:
+        assert row.count(" | ") == 5  # six cells, whatever the plan's text held
+        assert f"| ``{shown}`` |" in row  # a longer fence keeps the file's backtick inside

@@ -254,3 +254,86 @@ def test_valid_plans_pass_both_validators(doc: dict[str, Any]) -> None:
 def test_invalid_plans_fail_both_validators(doc: dict[str, Any]) -> None:
     assert list(_python_validator().iter_errors(doc))
     assert not _rust_validator().is_valid(doc)
+
+
+# --- every format rule, the same in both validators and worded by its rule ------------------
+
+# (where the value goes, the value, the rule it breaks or None when valid)
+FORMAT_CASES: list[tuple[tuple[str | int, ...], Any, str | None]] = [
+    # ids: the whole string, so no final newline slips past Python's `$`
+    (("id",), "east-2023q3", None),
+    (("id",), "full\n", "id-format"),
+    (("id",), "\nfull", "id-format"),
+    (("id",), "full\nx", "id-format"),
+    (("id",), "East", "id-format"),
+    (("id",), "ｅａｓｔ", "id-format"),
+    (("members", 0, "github"), "wang-li", None),
+    (("members", 0, "github"), "wang-li\n", "invalid-value"),
+    # dates: YYYY-MM-DD, real, in the years 1900 to 2199
+    (("period", "start"), "2023-07-01", None),
+    (("period", "start"), "1900-01-01", None),
+    (("period", "end"), "2199-12-31", None),
+    (("period", "start"), "2023-07-01\n", "date-format"),
+    (("period", "start"), "0000-01-01", "date-format"),
+    (("period", "start"), "1899-12-31", "date-format"),
+    (("period", "end"), "2200-01-01", "date-format"),
+    (("period", "end"), "9999-12-31", "date-format"),
+    (("period", "start"), "2023-02-30", "date-format"),
+    (("period", "start"), "２０２３-07-01", "date-format"),
+    # months, as history keys
+    (("goals", 0, "history"), {"2023-05": 1}, None),
+    (("goals", 0, "history"), {"2023-05\n": 1}, "month-format"),
+    (("goals", 0, "history"), {"0000-05": 1}, "month-format"),
+    (("goals", 0, "history"), {"2023-13": 1}, "month-format"),
+    # texts and labels: at least one visible character
+    (("team",), "华东一组", None),
+    (("team",), " 华东 ", None),
+    (("team",), "", "empty-text"),
+    (("team",), "   ", "empty-text"),
+    (("team",), "\u3000", "empty-text"),  # the full-width space
+    (("team",), "\u200b\ufeff", "empty-text"),  # invisible marks
+    (("team",), "\x1c", "empty-text"),
+    (("goals", 0, "key_actions"), " \n\t ", "empty-text"),
+    (("reviews", 0, "findings", 0, "metrics"), {"   ": 1}, "empty-text"),
+    # numbers: within ±10^12, and 0 or at least 10^-6 from it
+    (("goals", 0, "target"), 10**12, None),
+    (("goals", 0, "target"), -(10**12), None),
+    (("goals", 0, "target"), 0, None),
+    (("goals", 0, "target"), 0.000001, None),
+    (("goals", 0, "target"), 10**12 + 1, "out-of-range"),
+    (("goals", 0, "target"), 10**400, "out-of-range"),
+    (("goals", 0, "target"), -(10**400), "out-of-range"),
+    (("goals", 0, "target"), 1.7e308, "out-of-range"),
+    (("goals", 0, "target"), -1.7e308, "out-of-range"),
+    (("goals", 0, "target"), 1.0e-320, "out-of-range"),
+    (("goals", 0, "baseline"), -5e-7, "out-of-range"),
+    (("context", "resources", "budget"), -1, "out-of-range"),
+    (("context", "resources", "headcount"), 10**400, "out-of-range"),
+    (("alert", "behind_days"), 10**400, "out-of-range"),
+]
+
+
+@pytest.mark.parametrize(("path", "value", "rule"), FORMAT_CASES, ids=repr)
+def test_each_format_rule_in_both_validators(
+    path: tuple[str | int, ...], value: Any, rule: str | None
+) -> None:
+    from generator.check.schema import schema_problems
+    from generator.words import Words
+
+    doc = _with(FULL_PLAN, path, value)
+    python_errors = list(_python_validator().iter_errors(doc))
+    assert (not python_errors) == (rule is None)
+    assert _rust_validator().is_valid(doc) == (rule is None)
+    found = {problem.rule for problem in schema_problems(doc, Words("en"))}
+    assert found == (set() if rule is None else {rule})
+
+
+def test_every_pattern_matches_the_whole_string_in_every_engine() -> None:
+    # `^…$` alone lets Python's re accept a final newline ("east\n"); `$(?!\n)` does not, and
+    # means the same in JavaScript and Rust. The only unanchored pattern asks for a visible
+    # character anywhere in a text.
+    visible = SCHEMA["$defs"]["text"]["pattern"]
+    patterns = [s["pattern"] for _, s in _subschemas(SCHEMA, "#") if "pattern" in s]
+    assert len(patterns) >= 5
+    for pattern in patterns:
+        assert pattern == visible or (pattern.startswith("^") and pattern.endswith("$(?!\\n)"))

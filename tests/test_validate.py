@@ -34,6 +34,10 @@ RULES_TESTED_ELSEWHERE = {
     "file-unreadable": "test_load.py::test_unreadable_file",
     "file-too-large": "test_load.py::test_file_over_one_mebibyte",
     "invalid-value": "test_validate.py::test_unexpected_schema_keyword_still_explained",
+    # a link cannot be a corpus file: git keeps it as a link to wherever it points
+    "file-outside-repository": (
+        "test_files.py::test_a_link_out_of_the_repository_is_refused_and_not_read"
+    ),
 }
 
 

@@ -25,7 +25,8 @@ class Problem:
 
 RULES: dict[str, tuple[Severity, str]] = {
     # Reading the file
-    "file-unreadable": ("error", "The file cannot be opened."),
+    "file-unreadable": ("error", "The file cannot be opened, or is not a regular file."),
+    "file-outside-repository": ("error", "The file is a link to a file outside the repository."),
     "file-too-large": ("error", "The file is larger than 1 MiB."),
     "file-encoding": ("error", "The file is not saved as UTF-8 (e.g. saved as GBK)."),
     "frontmatter-missing": ("error", "The file does not start with a '---' line."),
@@ -35,6 +36,10 @@ RULES: dict[str, tuple[Severity, str]] = {
     "yaml-tab": ("error", "A line is indented with a tab instead of spaces."),
     "yaml-duplicate-key": ("error", "The same field is written twice in one place."),
     "yaml-alias": ("error", "An anchor (&name) or alias (*name) is used."),
+    "yaml-number": (
+        "error",
+        "A number written as YAML 1.1 reads it by surprise (2:00, 1_000, 0x10, 017).",
+    ),
     # The schema
     "required": ("error", "A required field is missing."),
     "unknown-field": ("error", "A field the format does not know (often a typo)."),
@@ -46,7 +51,7 @@ RULES: dict[str, tuple[Severity, str]] = {
     "month-format": ("error", "A month is not written YYYY-MM."),
     "out-of-range": ("error", "A number is below its minimum or above its maximum."),
     "too-few": ("error", "A list has fewer entries than it needs."),
-    "empty-text": ("error", "A text is empty."),
+    "empty-text": ("error", "A text is empty, or holds only spaces."),
     "too-long": ("error", "A text or list is longer than allowed."),
     "duplicate-item": ("error", "The same entry appears twice in a list."),
     "invalid-value": ("error", "A value breaks another rule of the format."),
@@ -60,6 +65,7 @@ RULES: dict[str, tuple[Severity, str]] = {
     "unknown-plan": ("error", "`previous` names a plan that does not exist."),
     "unknown-finding": ("error", "A next action answers a finding its review does not have."),
     "date-order": ("error", "A start date is after its end date."),
+    "period-too-long": ("error", "The plan's period lasts more than 2 years."),
     "date-outside-period": ("error", "A date lies outside the plan's period."),
     "not-ascending": ("error", "Check-ins or actuals are not in date order."),
     "checkin-before-start": ("error", "A check-in is dated before its task starts."),

@@ -3,6 +3,7 @@ the previous cycle's review carried over."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from ..load import LoadedFile
@@ -12,6 +13,8 @@ from .raw import entries, number_of, sub_entries
 
 # How a review says a task goes on in the next cycle.
 CARRY_OVER_WORDS = ("顺延", "延续", "延期", "转入", "带入", "继续", "carry over", "carry forward")
+
+_SLUG = re.compile(r"[a-z0-9][a-z0-9-]*")
 
 
 def plan_ids(loaded: list[LoadedFile]) -> dict[str, list[LoadedFile]]:
@@ -41,8 +44,8 @@ def duplicate_plan_id(
 def file_name_mismatch(item: LoadedFile, path: Path, words: Words) -> list[Problem]:
     """The file is not named `<plan id>.md`, so people will not find it."""
     plan_id = item.data.get("id")
-    if not isinstance(plan_id, str) or path.stem == plan_id:
-        return []
+    if not isinstance(plan_id, str) or not _SLUG.fullmatch(plan_id) or path.stem == plan_id:
+        return []  # a malformed id is reported as such, not as a file name to copy
     message = words.say("file-name-mismatch", name=path.name, id=plan_id)
     return [Problem("file-name-mismatch", "/id", message)]
 

@@ -1,4 +1,5 @@
-"""Which files are plans: the paths a user names, folders searched, drafts left out."""
+"""Which files are plans: the paths a user names, folders searched, drafts left out, and links
+that lead out of the repository refused (a pull request could add one to publish any file)."""
 
 from __future__ import annotations
 
@@ -38,3 +39,26 @@ def identity(path: Path) -> str:
         return str(path.resolve())
     except OSError:
         return str(path)
+
+
+def repository_of(path: Path) -> Path:
+    """The repository `path` (a file or folder) belongs to: the nearest folder at or above
+    it holding `.git` or `mkdocs.yml`, else the folder above it.
+
+    Taken from the path as written, not as links resolve: a link is judged by where it sits.
+    """
+    start = Path(os.path.abspath(path))
+    for folder in (start, *start.parents):
+        if (folder / ".git").exists() or (folder / "mkdocs.yml").is_file():
+            return folder
+    return start.parent
+
+
+def outside_repository(path: Path, repository: Path) -> Path | None:
+    """Where `path` really is when a link takes it outside `repository`, else None."""
+    try:
+        target = path.resolve()
+        root = repository.resolve()
+    except (OSError, RuntimeError):  # a loop of links: not followed either
+        return None
+    return None if target.is_relative_to(root) else target

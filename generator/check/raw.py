@@ -10,7 +10,8 @@ from typing import Any
 
 from ..words import Words
 
-MONTH = re.compile(r"\d{4}-(0[1-9]|1[0-2])")
+MONTH = re.compile(r"[0-9]{4}-(0[1-9]|1[0-2])")
+LISTED_IDS = 20  # known ids named in a message, at most
 
 Entries = list[tuple[str, dict[str, Any]]]
 
@@ -41,13 +42,19 @@ def number_of(value: Any) -> float | None:
     return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
 
 
-def ids_of(found: Entries) -> list[str]:
-    return [e["id"] for _, e in found if isinstance(e.get("id"), str)]
+def ids_of(found: Entries) -> set[str]:
+    """The ids of the entries, as a set: a reference is looked up in it, among thousands."""
+    return {e["id"] for _, e in found if isinstance(e.get("id"), str)}
 
 
-def listing(ids: list[str] | set[str], words: Words) -> str:
-    """Known ids for a message: `a, b, c`, or "none yet"."""
-    return ", ".join(sorted(set(ids))) if ids else words["none-yet"]
+def listing(ids: set[str], words: Words) -> str:
+    """Known ids for a message: `a, b, c`, or "none yet"; a long list is cut short."""
+    if not ids:
+        return words["none-yet"]
+    shown = sorted(ids)
+    if len(shown) <= LISTED_IDS:
+        return ", ".join(shown)
+    return words.say("ids-and-more", ids=", ".join(shown[:LISTED_IDS]), n=len(shown) - LISTED_IDS)
 
 
 def refs(value: Any, pointer: str) -> Iterator[tuple[str, str]]:

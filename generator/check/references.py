@@ -16,6 +16,10 @@ from ..words import Words
 from .codes import Problem
 from .raw import MONTH, Entries, day_of, entries, ids_of, listing, refs, sub_entries
 
+# A plan covers a quarter, half a year, a year: two years (and a leap day) at the most. Every
+# per-day figure is bounded by it.
+MAX_PERIOD_DAYS = 2 * 365 + 1
+
 
 def plan_problems(data: Any, plan_ids: AbstractSet[str], words: Words) -> list[Problem]:
     """Every reference, id, date and traceability problem in one plan's data."""
@@ -76,7 +80,7 @@ class _Checker:
             else:
                 first[entry_id] = pointer
 
-    def check_refs(self, value: Any, pointer: str, known: list[str], rule: str, what: str) -> None:
+    def check_refs(self, value: Any, pointer: str, known: set[str], rule: str, what: str) -> None:
         for where, ref in refs(value, pointer):
             if ref not in known and not (rule == "unknown-member" and ref == ALL):
                 extra = self.words["or-all"] if rule == "unknown-member" else ""
@@ -116,7 +120,7 @@ class _Checker:
         self.review_refs(members, strategies)
         self.previous_plan()
 
-    def review_refs(self, members: list[str], strategies: list[str]) -> None:
+    def review_refs(self, members: set[str], strategies: set[str]) -> None:
         findings_seen: Entries = []
         for pointer, review in entries(self.data, "reviews"):
             findings = sub_entries(review, "findings", pointer)
@@ -135,16 +139,16 @@ class _Checker:
                 )
         self.unique_ids("kind-finding", findings_seen)
 
-    def member_refs(self, value: Any, pointer: str, known: list[str]) -> None:
+    def member_refs(self, value: Any, pointer: str, known: set[str]) -> None:
         self.check_refs(value, pointer, known, "unknown-member", "kind-member")
 
-    def goal_refs(self, value: Any, pointer: str, known: list[str]) -> None:
+    def goal_refs(self, value: Any, pointer: str, known: set[str]) -> None:
         self.check_refs(value, pointer, known, "unknown-goal", "kind-goal")
 
-    def cause_refs(self, value: Any, pointer: str, known: list[str]) -> None:
+    def cause_refs(self, value: Any, pointer: str, known: set[str]) -> None:
         self.check_refs(value, pointer, known, "unknown-root-cause", "kind-root-cause")
 
-    def strategy_refs(self, value: Any, pointer: str, known: list[str]) -> None:
+    def strategy_refs(self, value: Any, pointer: str, known: set[str]) -> None:
         self.check_refs(value, pointer, known, "unknown-strategy", "kind-strategy")
 
     def previous_plan(self) -> None:
@@ -197,6 +201,13 @@ class _Checker:
                 self.say("period-order", start=self.start, end=self.end),
             )
             self.start = self.end = None  # no period to compare other dates with
+        elif self.start and self.end and (self.end - self.start).days + 1 > MAX_PERIOD_DAYS:
+            days = (self.end - self.start).days + 1
+            self.add(
+                "period-too-long",
+                "/period/end",
+                self.say("period-too-long", start=self.start, end=self.end, days=days),
+            )
         for pointer, goal in self.goals:
             self.in_period(goal.get("due"), f"{pointer}/due", "what-due")
             actuals = sub_entries(goal, "actuals", pointer)

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from urllib.parse import quote
 
+from ..diagnostic import printable
 from ..words import Words
 from .result import CheckResult
 
@@ -53,7 +55,7 @@ def as_json(report: CheckResult, color: bool = False, source_url: str | None = N
 
 
 def github_data(value: str) -> str:
-    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return printable(value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def github_property(value: str) -> str:
@@ -80,17 +82,26 @@ def github(report: CheckResult, color: bool = False, source_url: str | None = No
     return "\n".join(lines) + "\n"
 
 
+# What can start markup inside a line of GitHub's Markdown: code, emphasis, strikethrough,
+# links and images, HTML and entities, math, a table's column break, and the escape itself.
+_MARKUP = re.compile(r"([\\`*_~\[\]<>|&$])")
+_AUTOLINK = re.compile(r"(?i)(www)\.|(:)(?=//)")  # www.x.y and http://… become links
+
+
 def markdown_cell(value: object) -> str:
-    """A value made safe for one cell of a Markdown table (no pipe, line break or tag)."""
-    return (
-        str(value)
-        .replace("\\", "\\\\")
-        .replace("|", "\\|")
-        .replace("\r", " ")
-        .replace("\n", " ")
-        .replace("<", "&lt;")
-        .replace(">", "&gt;")
-    )
+    """Text for a Markdown table cell or heading, shown as written: nothing from a plan
+    becomes a link, an image, emphasis, HTML or a column break, and a newline stays `\\n`."""
+    text = _MARKUP.sub(r"\\\1", printable(str(value)))
+    return _AUTOLINK.sub(lambda m: f"{m[1]}\\." if m[1] else "\\:", text)
+
+
+def markdown_code(value: object) -> str:
+    """A code span (fences included) holding `value` as written, backticks and all; a `|`
+    is escaped for the table it may sit in."""
+    text = printable(str(value)).replace("|", "\\|")
+    fence = "`" * (max((len(run) for run in re.findall("`+", text)), default=0) + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
 
 
 def markdown(report: CheckResult, color: bool = False, source_url: str | None = None) -> str:
@@ -112,8 +123,8 @@ def markdown(report: CheckResult, color: bool = False, source_url: str | None = 
         if source_url:
             where = f"[{where}]({_line_url(source_url, d.file, d.line)})"
         row = (
-            f"| {sign} | `{markdown_cell(d.file)}` | {where} | `{d.rule}` | "
-            f"`{markdown_cell(d.pointer or '/')}` | {markdown_cell(d.message)} |"
+            f"| {sign} | {markdown_code(d.file)} | {where} | `{d.rule}` | "
+            f"{markdown_code(d.pointer or '/')} | {markdown_cell(d.message)} |"
         )
         if size + len(row.encode()) + 200 > SUMMARY_LIMIT:
             rest = len(report.diagnostics) - shown

@@ -17,7 +17,13 @@ from ..model import Plan, build_plan
 from ..words import Words
 from . import cross_file
 from .codes import Problem, severity
-from .files import DEFAULT_PLANS_DIR, find_plan_files, identity
+from .files import (
+    DEFAULT_PLANS_DIR,
+    find_plan_files,
+    identity,
+    outside_repository,
+    repository_of,
+)
 from .method import method_problems
 from .references import plan_problems
 from .result import CheckResult
@@ -131,7 +137,7 @@ def check_file(
     """
     found = list(item.diagnostics)
     if item.data is not None:
-        problems = schema_problems(item.data, words)
+        problems = schema_problems(item.data, words, item.spelled)
         problems += plan_problems(item.data, plan_ids, words)
         problems += method_problems(item.data, words)
         problems += cross_file.duplicate_plan_id(item, owners, words)
@@ -143,18 +149,43 @@ def check_file(
         found = [as_error(d) for d in found]
     plan = None
     if typed and item.data is not None and not any(d.severity == "error" for d in found):
-        plan = build_plan(item.data, path=item.file, body=item.body, lines=source_lines(item))
+        plan = _typed(item, words)
+        if isinstance(plan, Diagnostic):
+            found, plan = [*found, plan], None
     return found, plan
 
 
+def _typed(item: LoadedFile, words: Words) -> Plan | Diagnostic:
+    """The typed plan; should a checked plan still not convert (a bug), an error that names
+    the file rather than a crash that names none."""
+    try:
+        return build_plan(item.data, path=item.file, body=item.body, lines=source_lines(item))
+    except (ValueError, TypeError, KeyError, OverflowError) as error:
+        message = words.say("plan-not-typed", error=f"{type(error).__name__}: {error}")
+        return Diagnostic(item.file, 1, 1, "error", "invalid-value", "", message)
+
+
 def _reader(sources: Mapping[str, bytes], words: Words):
-    """Reads a plan file: from `sources` when it holds the file's new text, else from disk."""
+    """Reads a plan file: from `sources` when it holds the file's new text, else from disk
+    (unless it is a link that leads out of its repository)."""
+
+    roots: dict[Path, Path] = {}
 
     def read(path: Path, shown: str) -> LoadedFile:
         text = sources.get(identity(path))
-        if text is None:
+        if text is not None:
+            return parse_plan_text(text, LoadedFile(shown), words=words)
+        folder = path.parent
+        if folder not in roots:  # one look up the folders for all the plans of a folder
+            roots[folder] = repository_of(folder)
+        target = outside_repository(path, roots[folder])
+        if target is None:
             return load_file(path, shown, words=words)
-        return parse_plan_text(text, LoadedFile(shown), words=words)
+        # a link out of the repository: a pull request could add one to publish any file
+        refused = LoadedFile(shown)
+        message = words.say("file-outside-repository", target=target)
+        refused.error("file-outside-repository", message, (1, 1))
+        return refused
 
     return read
 

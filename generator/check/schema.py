@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import difflib
 import json
-from collections.abc import Callable, Iterator
+import re
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -31,9 +32,10 @@ _PACKAGE = Path(__file__).resolve().parent.parent
 _REPO_SCHEMA = _PACKAGE.parent / "schema" / "plan.schema.json"
 _PACKAGED_SCHEMA = _PACKAGE / "data" / "plan.schema.json"
 
-SLUG_PATTERN = "^[a-z0-9][a-z0-9-]*$"
-DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
-MONTH_PATTERN = r"^\d{4}-(0[1-9]|1[0-2])$"
+NUMBER_LIMIT = 10**12  # a figure lies within ±NUMBER_LIMIT (the schema's $defs/number) …
+YEARS = (1900, 2199)  # … and a date in these years ($defs/date and $defs/month)
+_DATE_SHAPE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_MONTH_SHAPE = re.compile(r"[0-9]{4}-[0-9]{2}")
 
 
 def schema_path() -> Path:
@@ -47,6 +49,18 @@ def load_schema() -> dict[str, Any]:
 
 
 @cache
+def format_patterns() -> dict[str, str]:
+    """The pattern of each shared format of the schema → its name: slug, date, month, and the
+    one visible character every text and label needs.
+
+    Patterns end with `$(?!\\n)`: Python's `$` alone also matches before a final newline, so
+    "east\\n" would pass jsonschema and not jsonschema-rs.
+    """
+    defs = load_schema()["$defs"]
+    return {defs[name]["pattern"]: name for name in ("slug", "date", "month", "text", "label")}
+
+
+@cache
 def _validators() -> tuple[Any, Any]:
     schema = load_schema()
     slow = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
@@ -56,15 +70,20 @@ def _validators() -> tuple[Any, Any]:
     return fast, slow
 
 
-def schema_problems(data: Any, words: Words) -> list[Problem]:
-    """Every schema error in the data, worded for people; [] when the data is valid."""
+def schema_problems(
+    data: Any, words: Words, spelled: Mapping[str, str] | None = None
+) -> list[Problem]:
+    """Every schema error in the data, worded for people; [] when the data is valid.
+
+    `spelled`: how YAML yes/no values were written (pointer → `no`), to quote them in hints.
+    """
     fast, slow = _validators()
     if fast is not None and fast.is_valid(data):
         return []
     problems: list[Problem] = []
     seen: set[tuple[str, str, str]] = set()
     for error in slow.iter_errors(data):
-        for problem in _explain(error, words):
+        for problem in _explain(error, words, spelled or {}):
             # one message per place and rule (a bad date breaks both pattern and format),
             # but every missing and every unknown field is named
             detail = problem.message if problem.rule in ("required", "unknown-field") else ""
@@ -72,7 +91,18 @@ def schema_problems(data: Any, words: Words) -> list[Problem]:
             if key not in seen:
                 seen.add(key)
                 problems.append(problem)
+    if not problems and fast is not None:
+        # The two validators disagree: never let that pass as valid.
+        problems = [_fast_problem(error, words) for error in fast.iter_errors(data)]
     return problems
+
+
+def _fast_problem(error: Any, words: Words) -> Problem:
+    pointer = "".join(f"/{escape_pointer(str(part))}" for part in error.instance_path)
+    name = str(error.instance_path[-1]) if error.instance_path else words["the-plan"]
+    return Problem(
+        "invalid-value", pointer, words.say("invalid-value", name=name, detail=error.message)
+    )
 
 
 def pointer_of(error: ValidationError) -> str:
@@ -105,7 +135,14 @@ def describe(value: Any, words: Words) -> str:
         return words["a-group"]
     if isinstance(value, list):
         return words["a-list"]
-    return str(value)
+    return number_text(str(value), words)
+
+
+def number_text(text: str, words: Words) -> str:
+    """A number as written, cut short when long: 400 digits help nobody."""
+    if len(text) <= 24:
+        return text
+    return words.say("long-number", start=text[:6], end=text[-3:], n=len(text))
 
 
 def _kinds(expected: Any, words: Words) -> str:
@@ -147,21 +184,41 @@ class _Error:
     name: str  # the field as a person names it
     got: str  # the value as a person recognises it
     words: Words
+    spelled: Mapping[str, str]  # how YAML yes/no values were written
 
     def problem(self, rule: str, key: str, **values: object) -> Problem:
         return Problem(rule, self.pointer, self.words.say(key, **values))
 
+    def shared(self, name: str) -> bool:
+        """The failing schema is the shared definition `name` ($defs/number…)."""
+        return self.error.schema is load_schema()["$defs"].get(name)
 
-def _explain(error: ValidationError, words: Words) -> Iterator[Problem]:
-    pointer, value = pointer_of(error), error.instance
-    found = _Error(error, pointer, _field_name(error, words), describe(value, words), words)
+
+def _explain(
+    error: ValidationError, words: Words, spelled: Mapping[str, str] | None = None
+) -> Iterator[Problem]:
+    pointer, value, spelled = pointer_of(error), error.instance, spelled or {}
+    name, got = _field_name(error, words), describe(value, words)
+    if pointer in spelled and not isinstance(value, (bool, str)):
+        got = number_text(spelled[pointer], words)  # 1e400, not the 1e300 it stood for
+    found = _Error(error, pointer, name, got, words, spelled)
     if "propertyNames" in error.schema_path:
-        # jsonschema reports a bad key at its object: point at the key itself
-        key_pointer = f"{pointer}/{escape_pointer(str(value))}"
-        yield Problem("month-format", key_pointer, words.say("month-key", key=value), True)
+        yield _key_problem(found)
         return
     explain = _EXPLAINERS.get(error.validator, _other)
     yield from explain(found)
+
+
+def _key_problem(e: _Error) -> Problem:
+    """A bad field name (a month of `history`, a metric's name): point at the key itself,
+    as jsonschema reports it at its object."""
+    key = str(e.error.instance)
+    key_pointer = f"{e.pointer}/{escape_pointer(key)}"
+    if format_patterns().get(e.error.schema.get("pattern", "")) == "month":
+        return Problem("month-format", key_pointer, e.words.say("month-key", key=key), True)
+    rule = "too-long" if e.error.validator == "maxLength" else "empty-text"
+    limit = e.error.validator_value
+    return Problem(rule, key_pointer, e.words.say(f"key-{rule}", key=key, limit=limit), True)
 
 
 def _required(e: _Error) -> Iterator[Problem]:
@@ -196,6 +253,14 @@ def _unknown_fields(e: _Error) -> Iterator[Problem]:
 
 def _type(e: _Error) -> Iterator[Problem]:
     kinds = _kinds(e.error.validator_value, e.words)
+    value, expected = e.error.instance, e.error.validator_value
+    if isinstance(value, bool) and "string" in (
+        expected if isinstance(expected, list) else [expected]
+    ):
+        # YAML 1.1 reads yes, no, on, off as yes/no: the word needs quotes to stay a word
+        word = e.spelled.get(e.pointer, json.dumps(value))
+        yield e.problem("type", "type-yes-no", name=e.name, kinds=kinds, got=e.got, word=word)
+        return
     yield e.problem("type", "type", name=e.name, kinds=kinds, got=e.got)
 
 
@@ -213,8 +278,20 @@ def _const(e: _Error) -> Iterator[Problem]:
 
 
 def _range(e: _Error) -> Iterator[Problem]:
+    if e.shared("number"):
+        limit = load_schema()["$defs"]["number"]["maximum"]
+        yield e.problem("out-of-range", "number-range", name=e.name, limit=limit, got=e.got)
+        return
     key = {"minimum": "at-least", "maximum": "at-most"}.get(e.error.validator, "beyond")
     yield e.problem("out-of-range", key, name=e.name, limit=e.error.validator_value, got=e.got)
+
+
+def _not(e: _Error) -> Iterator[Problem]:
+    if e.shared("number"):  # the only `not` of the format: a number too close to 0
+        grain = e.error.validator_value.get("exclusiveMaximum")
+        yield e.problem("out-of-range", "number-grain", name=e.name, got=e.got, grain=grain)
+        return
+    yield from _other(e)
 
 
 def _too_few(e: _Error) -> Iterator[Problem]:
@@ -244,15 +321,23 @@ def _other(e: _Error) -> Iterator[Problem]:
 
 
 def _pattern_problem(e: _Error) -> Problem:
-    schema, name, got = e.error.schema, e.name, e.got
-    pattern = schema.get("pattern")
-    if pattern == DATE_PATTERN or schema.get("format") == "date":
-        key = "not-a-date" if e.error.validator == "format" else "date-form"
-        return e.problem("date-format", key, name=name, got=got)
-    if pattern == MONTH_PATTERN:
+    schema, name, got, value = e.error.schema, e.name, e.got, e.error.instance
+    form = format_patterns().get(schema.get("pattern", ""))
+    years = {"first": YEARS[0], "last": YEARS[1]}
+    if form == "date" or schema.get("format") == "date":
+        if e.error.validator == "format":
+            return e.problem("date-format", "not-a-date", name=name, got=got)
+        if isinstance(value, str) and _DATE_SHAPE.fullmatch(value):
+            return e.problem("date-format", "year-range", name=name, got=got, **years)
+        return e.problem("date-format", "date-form", name=name, got=got)
+    if form == "month":
+        if isinstance(value, str) and _MONTH_SHAPE.fullmatch(value) and value[5:] <= "12":
+            return e.problem("month-format", "year-range", name=name, got=got, **years)
         return e.problem("month-format", "month-form", name=name, got=got)
-    if pattern == SLUG_PATTERN:
+    if form == "slug":
         return e.problem("id-format", "id-form", got=got)
+    if form in ("text", "label"):
+        return e.problem("empty-text", "blank-text", name=name)
     return e.problem("invalid-value", "wrong-form", name=name, got=got)
 
 
@@ -262,7 +347,7 @@ def _choice_problems(e: _Error) -> Iterator[Problem]:
     fitting = [sub for sub in context if sub.validator != "type" or list(sub.relative_path)]
     if fitting:
         for sub in fitting:
-            yield from _explain(sub, e.words)
+            yield from _explain(sub, e.words, e.spelled)
         return
     if "owner" in e.pointer:
         yield e.problem("type", "owner-type", name=e.name, got=e.got)
@@ -292,4 +377,5 @@ _EXPLAINERS: dict[str, Callable[[_Error], Iterator[Problem]]] = {
     "uniqueItems": _duplicate,
     "anyOf": _choice_problems,
     "oneOf": _choice_problems,
+    "not": _not,
 }

@@ -4,6 +4,7 @@ read from git into memory: the working tree is never touched)."""
 
 from __future__ import annotations
 
+import os
 from datetime import date
 from pathlib import Path
 
@@ -33,14 +34,13 @@ def build(
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.exceptions import MkDocsException
 
-    overrides: dict[str, object] = {"strict": True}
-    if site_dir is not None:
-        overrides["site_dir"] = str(site_dir)
-    config = load_site_config(config_file, required=True, **overrides)
+    # the site folder is set after loading, once checked (MkDocs would first say it in English)
+    config = load_site_config(config_file, required=True, strict=True)
     if offline:
         plugins = configured_plugins(config, extra=("offline",))
-        config = load_site_config(config_file, required=True, plugins=plugins, **overrides)
+        config = load_site_config(config_file, required=True, plugins=plugins, strict=True)
     plugin = _plugin(config, config_file, words)
+    _choose_site_dir(config, site_dir, words)
     try:
         if at is not None:
             plugin.config.revision = at
@@ -62,6 +62,24 @@ def build(
     except (MkDocsException, OSError) as error:
         raise CommandError(str(error)) from None
     return result
+
+
+def _choose_site_dir(config: SiteConfig, site_dir: Path | None, words: Words) -> None:
+    """Set the site folder (`--site-dir`, relative to mkdocs.yml as MkDocs takes it), refusing
+    one MkDocs' cleaning would empty of anything this tool did not build, before it starts.
+
+    The plugin checks again for `mkdocs build`; here the message is in the command's language.
+    """
+    from ..site.output import site_dir_problem
+
+    mkdocs = config.mkdocs
+    project = Path(mkdocs.config_file_path or ".").parent
+    if site_dir is not None:
+        mkdocs["site_dir"] = os.path.abspath(project / site_dir)
+    protected = (config.plugin.plans_dir(mkdocs), Path(mkdocs.docs_dir))
+    problem = site_dir_problem(Path(mkdocs.site_dir), project, protected, words)
+    if problem:
+        raise CommandError(problem)
 
 
 def serve(

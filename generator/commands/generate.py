@@ -28,6 +28,11 @@ def generate(
     """
     if out.exists() and not out.is_dir():
         raise CommandError(words.say("out-dir-not-folder", out=out))
+    inside, above = _protected(config)
+    target = out.resolve()
+    for folder in (*inside, *above):
+        if folder.is_relative_to(target) or (folder in inside and target.is_relative_to(folder)):
+            raise CommandError(words.say("out-dir-protected", out=out, folder=folder))
     if out.is_dir() and any(out.iterdir()) and not (out / GENERATED_MARKER).is_file():
         raise CommandError(words.say("out-dir-foreign", out=out))
     result = validate(paths, config=config, words=words)
@@ -48,6 +53,17 @@ def generate(
     )
     replace_folder(out, pages)
     return len(pages)
+
+
+def _protected(config: SiteConfig) -> tuple[tuple[Path, ...], tuple[Path, ...]]:
+    """(the folders the pages must stay out of: the plans and the docs, whose .md files the
+    pages would join; the folders they must not replace: those and the project itself)."""
+    inside = [config.plans_dir]
+    above = [Path.cwd()]
+    if config.mkdocs is not None:
+        inside.append(Path(config.mkdocs.docs_dir))
+        above.append(Path(config.mkdocs.config_file_path).parent)
+    return tuple(f.resolve() for f in inside), tuple(f.resolve() for f in above)
 
 
 def replace_folder(out: Path, pages: Mapping[str, str | bytes]) -> None:

@@ -1,17 +1,28 @@
-"""Task figures (SPEC §4): planned progress (milestones or a straight line), actual progress,
-the behind streak in working days, the help rule and the 1:1 held, status, staleness, the
-blocker as of A, and whether the task needs the manager's attention."""
+"""Task figures (SPEC §4): planned and actual progress, the behind streak in working days and
+the help episodes (counted stretch by stretch in `progress`), the help rule and the 1:1 held,
+status, staleness, the blocker as of A, and whether the task needs the manager's attention."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from typing import Literal, get_args
 
 from ..model import Checkin, HelpRecord, Milestone, Plan, Task
-from .arithmetic import EPSILON, by_date, clamp
+from .arithmetic import EPSILON, by_date
 from .calendar import DEFAULT_CALENDAR, WorkingDays
+from .progress import (
+    HelpEpisode,
+    Streak,
+    Stretch,
+    TaskDay,
+    behind_streak,
+    behind_stretches,
+    planned_percent,
+    task_days,
+)
 
 TaskStatus = Literal[
     "not_started", "on_track", "behind", "help_needed", "overdue", "blocked", "done", "cancelled"
@@ -25,24 +36,6 @@ ATTENTION_STATUSES: tuple[TaskStatus, ...] = ("help_needed", "overdue", "blocked
 
 
 @dataclass(frozen=True)
-class TaskDay:
-    day: date
-    planned: float
-    actual: float
-    behind: bool
-    working: bool = True  # a working day of the plan's calendar: only these count
-
-
-@dataclass(frozen=True)
-class HelpEpisode:
-    """A stretch of the help mechanism: the day the rule fired, and the day the task caught up
-    or was done (None while it still needs help)."""
-
-    raised: date
-    cleared: date | None = None
-
-
-@dataclass(frozen=True)
 class TaskMetrics:
     task: Task
     status: TaskStatus
@@ -52,7 +45,6 @@ class TaskMetrics:
     help_needed: bool  # the help rule fired; also true for an overdue or blocked task
     stale: bool
     last_checkin: date | None  # the last check-in on or before the as-of date
-    days: tuple[TaskDay, ...]  # start .. min(as_of, end), for burn-up charts
     blocker: str | None = None  # the blocker of the last check-in on or before the as-of date
     needs_attention: bool = False  # an alert: help needed, overdue, blocked or stale
     days_quiet: int | None = None  # working days since the last check-in, up to the as-of date
@@ -62,47 +54,40 @@ class TaskMetrics:
     help_episodes: tuple[HelpEpisode, ...] = ()  # every time the help rule fired, up to A
     # Milestones dated on or before A whose progress the task has not reached (within tolerance)
     missed_milestones: tuple[Milestone, ...] = ()
+    # what `days` is computed from, when asked for
+    as_of: date | None = field(default=None, repr=False, compare=False)
+    tolerance: float = field(default=0.0, repr=False, compare=False)
+    calendar: WorkingDays | None = field(default=None, repr=False, compare=False)
 
-
-def planned_percent(task: Task, day: date) -> float:
-    """planned(d): with milestones, the progress of the last milestone on or before d (0 before
-    the first) and 100 from the end on; else 100·clamp((d − start + 1) / (end − start + 1), 0, 1).
-    """
-    if task.milestones:
-        if day >= task.end:
-            return 100.0
-        reached = [m.progress for m in by_date(task.milestones) if m.date <= day]
-        return float(reached[-1]) if reached else 0.0
-    length = (task.end - task.start).days + 1
-    return 100.0 * clamp(((day - task.start).days + 1) / length, 0.0, 1.0)
+    @cached_property
+    def days(self) -> tuple[TaskDay, ...]:
+        """Each day from the start to min(as-of, end): planned, actual, behind, working.
+        Made when asked for (only the tests ask): thousands of tasks of two years each would
+        otherwise hold millions of days."""
+        if self.as_of is None:
+            return ()
+        calendar = self.calendar or WorkingDays()
+        checkins = by_date(self.task.checkins)
+        return task_days(self.task, checkins, self.tolerance, self.as_of, calendar)
 
 
 @dataclass(frozen=True)
 class TaskTimeline:
-    """A task's days walked once, from its start up to a last day: everything task_metrics
-    needs for any as-of date up to that day, so a plan's month ends cost one walk, not one
-    walk each (the cost stays linear in the period's length)."""
+    """A task's progress up to a last day, in stretches of days behind or not (see
+    `progress`): everything task_metrics needs for any as-of date up to that day, so a plan's
+    month ends cost one pass over the task's events, not one each."""
 
-    start: date
     last: date
-    days: tuple[TaskDay, ...]  # start .. min(last, end)
-    streaks: tuple[int, ...]  # each day start .. last: the behind streak after that day
-    since: tuple[date | None, ...]  # each day: the first day of that streak
-    episodes: tuple[HelpEpisode, ...]  # every time the help rule fired, up to `last`
+    stretches: tuple[Stretch, ...]
+    threshold: int  # working days behind in a row that call for help
+    calendar: WorkingDays
 
-    def at(self, day: date) -> tuple[tuple[TaskDay, ...], int, date | None, list[HelpEpisode]]:
-        """(the days up to `day`, the streak and its first day, the help episodes up to `day`)."""
+    def at(self, day: date) -> Streak:
+        """The streak, the day it began and the help episodes, as of `day`."""
         if day > self.last:
             raise ValueError(f"the timeline ends on {self.last}, before {day}")
-        index = (day - self.start).days
-        if index < 0:
-            return (), 0, None, []
-        episodes = [
-            e if e.cleared is None or e.cleared <= day else HelpEpisode(e.raised)
-            for e in self.episodes
-            if e.raised <= day
-        ]
-        return self.days[: index + 1], self.streaks[index], self.since[index], episodes
+        up_to = ((first, min(last, day), behind) for first, last, behind in self.stretches)
+        return behind_streak((s for s in up_to if s[0] <= day), self.calendar, self.threshold)
 
 
 def task_metrics(
@@ -121,7 +106,8 @@ def task_metrics(
     checkins = by_date(task.checkins)
     threshold = max(1, plan.alert.behind_days)
     timeline = timeline or task_timeline(task, plan, as_of, calendar)
-    days, streak, since, episodes = timeline.at(as_of)
+    walked = timeline.at(as_of)
+    streak, since = walked.days, walked.since
     started = as_of >= task.start
     last = _last_on_or_before(checkins, as_of)
     actual_now = float(last.progress) if last else 0.0
@@ -143,72 +129,30 @@ def task_metrics(
         help_needed=help_needed,
         stale=stale,
         last_checkin=last.date if last else None,
-        days=days,
         blocker=last.blocker if last else None,
         needs_attention=help_needed or stale or status in ATTENTION_STATUSES,
         days_quiet=calendar.between(_next_day(last.date), as_of) if last else None,
         behind_since=since,
         help_given=_help_given(task, since, as_of),
         next_milestone=next((m for m in task.milestones if m.date > as_of), None),
-        help_episodes=() if task.state == "cancelled" else tuple(episodes),
+        help_episodes=() if task.state == "cancelled" else walked.episodes,
         missed_milestones=tuple(
             m
             for m in by_date(task.milestones)
             if m.date <= as_of and actual_now < m.progress - plan.alert.tolerance - EPSILON
         ),
+        as_of=as_of,
+        tolerance=plan.alert.tolerance,
+        calendar=calendar,
     )
 
 
 def task_timeline(task: Task, plan: Plan, last: date, calendar: WorkingDays) -> TaskTimeline:
-    """Each day from the task's start to `last`, once: planned and actual progress, the behind
-    streak in working days and the help episodes (see TaskTimeline)."""
-    alert = plan.alert
+    """The task from its start to `last`, in stretches (see TaskTimeline): linear in its
+    check-ins and milestones, however many days lie between."""
     checkins = by_date(task.checkins)
-    milestones = by_date(task.milestones)
-    days: list[TaskDay] = []
-    streaks: list[int] = []
-    sinces: list[date | None] = []
-    episodes: list[HelpEpisode] = []
-    streak, since = 0, None
-    actual, seen = 0.0, 0  # walk the check-ins once, alongside the days
-    reached, passed = 0.0, 0  # and the milestones
-    threshold = max(1, alert.behind_days)
-    for offset in range((last - task.start).days + 1):  # empty before the start
-        day = date.fromordinal(task.start.toordinal() + offset)
-        while seen < len(checkins) and checkins[seen].date <= day:
-            actual = float(checkins[seen].progress)
-            seen += 1
-        if milestones:
-            while passed < len(milestones) and milestones[passed].date <= day:
-                reached = float(milestones[passed].progress)
-                passed += 1
-            planned = 100.0 if day >= task.end else reached
-        else:
-            planned = planned_percent(task, day)
-        behind = actual < planned - alert.tolerance - EPSILON
-        working = calendar.is_working(day)
-        if working:
-            since = (since if streak else day) if behind else None
-            streak = streak + 1 if behind else 0
-        elif not behind:  # a day off never adds to a streak; catching up on it still ends one
-            since, streak = None, 0
-        streaks.append(streak)
-        sinces.append(since)
-        _track(episodes, day, streak >= threshold and actual < 100 - EPSILON)
-        if day <= task.end:
-            days.append(TaskDay(day, planned, actual, behind, working))
-    return TaskTimeline(
-        task.start, last, tuple(days), tuple(streaks), tuple(sinces), tuple(episodes)
-    )
-
-
-def _track(episodes: list[HelpEpisode], day: date, needs_help: bool) -> None:
-    """Open an episode the day the help rule fires; close it the day the task recovers."""
-    open_episode = bool(episodes) and episodes[-1].cleared is None
-    if needs_help and not open_episode:
-        episodes.append(HelpEpisode(day))
-    elif not needs_help and open_episode:
-        episodes[-1] = HelpEpisode(episodes[-1].raised, day)
+    stretches = tuple(behind_stretches(task, checkins, plan.alert.tolerance, last))
+    return TaskTimeline(last, stretches, max(1, plan.alert.behind_days), calendar)
 
 
 def _help_given(task: Task, since: date | None, as_of: date) -> HelpRecord | None:

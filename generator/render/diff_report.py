@@ -10,7 +10,13 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Mapping
 
-from ..check.reporters import SUMMARY_LIMIT, github_data, github_property, markdown_cell
+from ..check.reporters import (
+    SUMMARY_LIMIT,
+    github_data,
+    github_property,
+    markdown_cell,
+    markdown_code,
+)
 from ..revisions import Comparison, PlanDiff
 from ..words import Words
 from .changes import ChangeRow, change_rows, flag_text, plan_title
@@ -96,7 +102,7 @@ def _markdown_plan(diff: PlanDiff, words: Words, schema: Mapping) -> str:
     lines = [
         f"#### {markdown_cell(_heading(diff, words))}",
         "",
-        f"`{markdown_cell(diff.file)}`",
+        markdown_code(diff.file),
         "",
     ]
     lines += [f"> ⚠️ **{markdown_cell(flag_text(f, diff, words))}**" for f in diff.flags]

@@ -138,13 +138,25 @@ def object_sections(schema: Mapping, words: Words) -> tuple[ObjectSection, ...]:
     return tuple(sections)
 
 
+def _form(node: Mapping, words: Words) -> object:
+    """A format's pattern (an id, a date), else its allowed values.
+
+    An unanchored pattern only asks for a visible character, which the description says;
+    the `(?!\\n)` that keeps Python's `$` from matching before a final newline is not shown.
+    """
+    pattern = node.get("pattern", "")
+    if pattern.startswith("^"):
+        return Code(pattern.removesuffix("(?!\\n)"))
+    return _allowed(node, words)
+
+
 def value_types(schema: Mapping, words: Words) -> Table:
     """The shared value types ($defs): id, date, month, owner, text, number…"""
     rows = tuple(
         (
             Markup(f'<span id="type-{name}"></span>') + (_text(node, "title", words) or name),
             _description(node, words),
-            Code(node["pattern"]) if "pattern" in node else _allowed(node, words),
+            _form(node, words),
         )
         for name, node in schema.get("$defs", {}).items()
     )

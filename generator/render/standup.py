@@ -3,12 +3,14 @@ pinned JSON shape. Formats only; the figures come from compute, as the site's do
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
 from ..compute import GOAL_STATUSES, GoalMetrics, PlanMetrics, Rollup, TaskMetrics
+from ..diagnostic import printable
 from ..words import Words
 from .format import (
     GOAL_SYMBOLS,
@@ -111,7 +113,16 @@ def text(metrics: Sequence[PlanMetrics], as_of: date, words: Words, color: bool 
         lines.extend(_plan_lines(pm, paint, words))
         lines.append("")
     lines.append(summary(metrics, as_of, words))
-    return "\n".join(lines) + "\n"
+    return "\n".join(_on_screen(line) for line in lines) + "\n"
+
+
+_COLOUR = re.compile(r"(\x1b\[[0-9;]*m)")
+
+
+def _on_screen(line: str) -> str:
+    """A line for the terminal: a plan's text shows its control characters (a newline, ESC
+    starting a terminal command) instead of obeying them; the colours stay."""
+    return "".join(p if _COLOUR.fullmatch(p) else printable(p) for p in _COLOUR.split(line))
 
 
 def header(pm: PlanMetrics, words: Words, team: str) -> str:

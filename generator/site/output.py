@@ -1,4 +1,4 @@
-"""Where a build may write: never over files this tool did not build.
+"""Where a build may write, never over files this tool did not build; what date it stamps.
 
 MkDocs empties the site folder before it builds. A site folder that holds anything else (the
 plans, the docs, the repository itself) would be lost, so the plugin refuses it before MkDocs
@@ -7,6 +7,7 @@ cleans, and marks each folder it built so that the next build may replace it.
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from ..words import Words
@@ -26,7 +27,9 @@ def site_dir_problem(
     if project.is_relative_to(site):  # the repository itself, or a folder above it
         return words.say("site-dir-protected", site=site_dir, folder=project)
     for folder in (p.resolve() for p in protected):
-        if site.is_relative_to(folder) or folder.is_relative_to(site):
+        if site.is_relative_to(folder):  # the plans or docs folder itself, or a folder in it
+            return words.say("site-dir-inside", site=site_dir, folder=folder)
+        if folder.is_relative_to(site):
             return words.say("site-dir-protected", site=site_dir, folder=folder)
     if site.is_file():
         return words.say("site-dir-not-folder", site=site_dir)
@@ -36,5 +39,16 @@ def site_dir_problem(
 
 
 def mark_built(site_dir: Path) -> None:
-    """Mark the folder as one this tool built (and may replace)."""
+    """Mark the folder as one this tool builds (and may replace), making it if need be."""
+    site_dir.mkdir(parents=True, exist_ok=True)
     (site_dir / BUILT_MARKER).write_text("built by salesplan; replaced at each build\n", "utf-8")
+
+
+# MkDocs stamps sitemap.xml.gz with the newest page date, in 32 unsigned bits of seconds.
+_GZIP_DAYS = (date(1970, 1, 1), date(2106, 2, 6))
+
+
+def sitemap_day(as_of: date) -> date:
+    """The date the sitemap gives every page: the as-of date, within what gzip can stamp (an
+    as-of date of 1900 or 2199 would stop the build)."""
+    return min(max(as_of, _GZIP_DAYS[0]), _GZIP_DAYS[1])

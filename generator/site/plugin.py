@@ -35,7 +35,7 @@ from . import nav, offline
 from .accessibility import named_search_dialog
 from .edit_links import edit_links
 from .notify_options import NotifyConfig
-from .output import mark_built, site_dir_problem
+from .output import mark_built, site_dir_problem, sitemap_day
 from .pipeline import Histories, PlanChecks, PlansInvalid, site_pages
 from .policy import with_policy
 from .preview import Preview
@@ -222,8 +222,8 @@ class SalesPlanPlugin(BasePlugin[SalesPlanConfig]):
         problem = site_dir_problem(Path(config.site_dir), project, protected, self._words)
         if problem:
             raise PluginError(problem)
-
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        # Marked now, before MkDocs fills it (its cleaning keeps the hidden marker): a build
+        # that fails half-way leaves a folder the next build may still replace.
         mark_built(Path(config.site_dir))
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -264,7 +264,7 @@ class SalesPlanPlugin(BasePlugin[SalesPlanConfig]):
         # The sitemap dates every page by its update date, which MkDocs takes from the clock:
         # the as-of date keeps two builds of the same plans byte-identical.
         if self._as_of is not None:
-            page.update_date = self._as_of.isoformat()
+            page.update_date = sitemap_day(self._as_of).isoformat()
         return page
 
     def on_page_markdown(

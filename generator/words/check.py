@@ -9,6 +9,14 @@ WORDS: dict[str, tuple[str, str]] = {
         "文件大小为 {size} MiB，计划文件最大 1 MiB。请把过早的打卡记录或长段文字移出计划。",
     ),
     "file-unreadable": ("the file cannot be read: {reason}", "无法读取文件：{reason}"),
+    "file-not-regular": (
+        "this is not a file but a device, pipe or folder: name a plan file (.md)",
+        "这不是普通文件，而是设备、管道或文件夹：请指定计划文件（.md）",
+    ),
+    "file-outside-repository": (
+        "this is a link to {target}, outside the repository: a plan must be a file of the repository, so it is not read",
+        "这是指向仓库之外（{target}）的链接：计划必须是仓库中的文件，因此不读取它",
+    ),
     "file-encoding": (
         "this file is not saved as UTF-8 (byte 0x{byte} on line {line} cannot be read). It was probably saved as GBK or another Windows encoding: save it again as UTF-8 in your editor.",
         "文件不是 UTF-8 编码（第 {line} 行的字节 0x{byte} 无法识别），可能是用 GBK 等 Windows 编码保存的。请在编辑器中另存为 UTF-8。",
@@ -41,8 +49,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "yaml-plain-key": ("a field name must be plain text", "字段名必须是普通文字"),
     "yaml-tag": ("the YAML tag {tag} is not allowed in a plan", "计划中不能使用 YAML 标签 {tag}"),
     "yaml-colon": (
-        "a ':' is not allowed here. If a text contains ': ', put the whole text in quotes, e.g. note: \"客户: 已回访\"",
-        '这里不能出现冒号。文字中含有“: ”时，请给整段文字加引号，例如 note: "客户: 已回访"',
+        "a ':' is not allowed here. If a text contains ': ', put the whole text in quotes, e.g. note: \"客户: 已回访\"; if this line starts a new field, line it up with the fields above",
+        '这里不能出现冒号。文字中含有“: ”时，请给整段文字加引号，例如 note: "客户: 已回访"；如果这一行是新的字段，请与上面的字段对齐',
     ),
     "yaml-expected-colon": ("expected 'field: value' on this line", "这一行应当是“字段: 值”的形式"),
     "yaml-indent-key": (
@@ -67,6 +75,48 @@ WORDS: dict[str, tuple[str, str]] = {
         "'*' 在 YAML 中表示别名，计划中不使用：请给这段文字加引号",
     ),
     "yaml-other": ("this YAML cannot be read: {problem}", "无法读取这段 YAML：{problem}"),
+    "yaml-fullwidth-colon": (
+        'this line uses the full-width colon "：" of the Chinese input method: write an ASCII colon and a space instead, "{key}: {value}"',
+        "这一行用了全角冒号“：”（中文输入法）：请改成英文冒号加一个空格，写成“{key}: {value}”",
+    ),
+    "yaml-colon-space": (
+        'put a space after the colon: write "{key}: {value}"',
+        "冒号后面要加一个空格：请写成“{key}: {value}”",
+    ),
+    "yaml-fullwidth-comma": (
+        'a full-width comma "，" separates the entries between {{ }} or [ ]: use an ASCII comma "," instead (or quote the text that holds it)',
+        "{{ }} 或 [ ] 中的条目之间用了全角逗号“，”：请改成英文逗号“,”（如果它是文字的一部分，请给文字加引号）",
+    ),
+    "yaml-colon-in-group": (
+        'a value between {{ }} contains ": ": put that value in quotes, e.g. note: "进展: 拜访5家"',
+        '{{ }} 中的值含有“: ”：请给这个值加引号，例如 note: "进展: 拜访5家"',
+    ),
+    "yaml-unclosed-quote": (
+        "the quote {quote} opened here is never closed: add the closing {quote} at the end of the text",
+        "这里的引号 {quote} 没有闭合：请在文字末尾补上 {quote}",
+    ),
+    "yaml-control-char": (
+        "an invisible control character ({code}) is here: delete it",
+        "这里有一个不可见的控制字符（{code}）：请删除它",
+    ),
+    "yaml-reserved-start": (
+        'a value cannot start with "{char}": put the whole text in quotes, e.g. note: "{char}…"',
+        '值不能以“{char}”开头：请给整段文字加引号，例如 note: "{char}…"',
+    ),
+    "yaml-number": (
+        '{text} would be read as the number {value} ({why}): write {value} if you mean that number, or put it in quotes ("{text}") if it is text',
+        '{text} 会被当作数字 {value}（{why}）：如果是这个数字，请写成 {value}；如果是文字，请加引号："{text}"',
+    ),
+    "yaml-number-base60": (
+        "YAML reads numbers with colons in base 60, like minutes and seconds",
+        "YAML 把带冒号的数字按六十进制读取，类似分和秒",
+    ),
+    "yaml-number-grouped": ("YAML drops the _ between digits", "YAML 会忽略数字之间的 _"),
+    "yaml-number-hex": ("a hexadecimal or binary number in YAML", "YAML 中的十六进制或二进制数"),
+    "yaml-number-zero": (
+        '{text} starts with 0, which YAML may read as an octal number: write {plain} if you mean that number, or put it in quotes ("{text}") if it is text',
+        '{text} 以 0 开头，YAML 可能把它当作八进制数：如果是数字，请写成 {plain}；如果是文字，请加引号："{text}"',
+    ),
     "required": (
         'the field "{field}"{title} is missing{where}{why}',
         "缺少字段“{field}”{title}{where}{why}",
@@ -84,6 +134,35 @@ WORDS: dict[str, tuple[str, str]] = {
         "不认识的字段“{key}”；这里可以写的字段有：{known}",
     ),
     "type": ("{name} must be {kinds}, got {got}", "{name}必须是{kinds}，实际是 {got}"),
+    "type-yes-no": (
+        '{name} must be {kinds}, got {got}: YAML reads {word} as yes/no. To write the word, put it in quotes: "{word}"',
+        '{name}必须是{kinds}，实际是 {got}：YAML 会把 {word} 当作“是/否”。如果要写这个词，请加引号："{word}"',
+    ),
+    "long-number": ("{start}…{end} (a number of {n} digits)", "{start}…{end}（{n} 位数字）"),
+    "number-range": (
+        "{name} must lie between -{limit:,} and {limit:,}, got {got}: write large amounts in a larger unit (e.g. 万元 or 亿元)",
+        "{name}须在 -{limit:,} 到 {limit:,}（一万亿）之间，实际是 {got}：金额很大时请换用更大的单位（例如万元、亿元）",
+    ),
+    "number-grain": (
+        "{name} is {got}, too close to 0 to be a figure: write 0, or a number at least {grain:f} away from 0",
+        "{name}是 {got}，太接近 0，不是有意义的数字：请写 0，或写绝对值不小于 {grain:f} 的数",
+    ),
+    "year-range": (
+        "{name}: the year of {got} is not one a plan can use; write a year from {first} to {last}",
+        "{name}：{got} 的年份不合理；年份须在 {first} 至 {last} 之间",
+    ),
+    "blank-text": (
+        "{name} holds only spaces or invisible characters: write some text, or leave the field out",
+        "{name}只有空格或不可见字符：请填写内容，或删掉这个字段",
+    ),
+    "key-empty-text": (
+        'the name "{key}" holds no visible character: write a name',
+        "名称“{key}”没有可见字符：请填写名称",
+    ),
+    "key-too-long": (
+        'the name "{key}" is too long: at most {limit} characters',
+        "名称“{key}”太长：最多 {limit} 个字符",
+    ),
     "enum": (
         "{name} must be one of {allowed}; got {got}{close}",
         "{name}必须是以下之一：{allowed}；实际是 {got}{close}",
@@ -131,6 +210,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "{name}必须是成员编号、成员编号列表或 all（全员）；实际是 {got}",
     ),
     "invalid-value": ("{name}: {detail}", "{name}：{detail}"),
+    "plan-not-typed": (
+        "this plan passed every check but could not be read ({error}): please report it",
+        "这个计划通过了所有检查，但无法读取（{error}）：请报告这个问题",
+    ),
     "entry-of": ("entry {n} of {parent}", "{parent}的第 {n} 项"),
     "the-plan": ("the plan", "计划"),
     "or": (" or ", "或"),
@@ -155,6 +238,7 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "or-all": (' (or "all" for the whole team)', "（或用 all 表示全员）"),
     "none-yet": ("none yet", "暂无"),
+    "ids-and-more": ("{ids} and {n} more", "{ids} 等（另有 {n} 个）"),
     "unknown-manager": (
         'the manager "{ref}" is not in members; members: {known}',
         "经理“{ref}”不在成员列表（members）中；现有成员：{known}",
@@ -178,6 +262,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "period-order": (
         "the period ends ({end}) before it starts ({start})",
         "计划周期的结束日期（{end}）早于开始日期（{start}）",
+    ),
+    "period-too-long": (
+        "the period from {start} to {end} lasts {days} days; a plan covers at most 2 years (731 days): split it into one plan per quarter or per year",
+        "计划周期 {start} 至 {end} 共 {days} 天；一个计划最长 2 年（731 天）：请按季度或年度拆分成多个计划",
     ),
     "task-order": (
         "the task ends ({end}) before it starts ({start})",

@@ -8,6 +8,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "{setting} {value!r} is not a date: write it as YYYY-MM-DD, e.g. 2023-08-20",
         "{setting} 的值 {value!r} 不是日期：请写成 YYYY-MM-DD，例如 2023-08-20",
     ),
+    "setting-years": (
+        "{setting} {value} is not a day plans can be computed for: use a date from {first} to {last}",
+        "{setting} 的值 {value} 不是能计算计划的日期：请使用 {first} 至 {last} 年之间的日期",
+    ),
     "setting-not-a-zone": (
         "the time zone {value!r} is unknown: use an IANA name such as Asia/Shanghai",
         "不认识时区 {value!r}：请使用 Asia/Shanghai 这样的 IANA 时区名称",
@@ -20,6 +24,11 @@ WORDS: dict[str, tuple[str, str]] = {
         "the site folder {site} would hold {folder}, which MkDocs would empty before building: "
         "choose another --site-dir (default: site)",
         "网站输出文件夹 {site} 会包含 {folder}，而 MkDocs 构建前会清空输出文件夹：请换一个 --site-dir（默认 site）",
+    ),
+    "site-dir-inside": (
+        "the site folder {site} is (or lies in) {folder}, which MkDocs would empty before building: "
+        "choose another --site-dir (default: site)",
+        "网站输出文件夹 {site} 就是（或位于）{folder}，而 MkDocs 构建前会清空输出文件夹：请换一个 --site-dir（默认 site）",
     ),
     "site-dir-not-folder": (
         "the site folder {site} is a file: choose another --site-dir",
@@ -34,6 +43,11 @@ WORDS: dict[str, tuple[str, str]] = {
         "{out} already holds files that salesplan did not write; "
         "choose a new or empty folder (it is replaced as a whole)",
         "{out} 中已有不是 salesplan 写入的文件；请换一个新的或空的文件夹（输出会整个替换它）",
+    ),
+    "out-dir-protected": (
+        "{out} would mix the pages with {folder} (the plans, the docs or the project): "
+        "choose a folder outside them, e.g. build/pages",
+        "{out} 会让生成的页面与 {folder}（计划、文档或项目文件夹）混在一起：请换一个它们之外的文件夹，例如 build/pages",
     ),
     "out-dir-not-folder": (
         "{out} is a file, not a folder: choose a folder to write the pages to",
