@@ -10,7 +10,9 @@ ten regions) and measures, as medians over the repeats:
 - generate_s: load + check + compute + render of every page, in process;
 - build_s: the whole `salesplan build`, a process of its own, and its peak_rss_mb;
 - pages, site_mb, largest_page_kb: the built site;
-- history_s: the history pages of a repository with 100 plans × 50 revisions (once).
+- history_s: the history pages of a repository with 100 plans × 50 revisions (once);
+- period_ms, period_added_month_ms: one plan's site for periods of 3 to 24 months, and what
+  each added month costs (the same figure throughout: linear in the period's length).
 
 It prints a table and the machine it ran on; with --json it writes those keys to a file.
 """
@@ -39,6 +41,8 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from history_bench import measure as history_measure  # noqa: E402
+from period_bench import added_month_ms  # noqa: E402
+from period_bench import measure as period_measure  # noqa: E402
 from site_bench import make_project  # noqa: E402
 
 from generator import compute  # noqa: E402
@@ -156,11 +160,16 @@ def main() -> None:
         figures[key] = round(statistics.median(run[key] for run in runs), 3)
     history = None if args.no_history else history_measure(100, 50)["history pages, in all"]
     figures["history_s"] = None if history is None else round(history, 2)
+    period = period_measure()
+    figures["period_ms"] = {str(months): ms for months, ms in period.items()}
+    figures["period_added_month_ms"] = added_month_ms(period)
     figures["machine"] = machine()
     print(f"salesplan benchmark, {args.teams} teams, median of {args.repeat} run(s)")
     print(f"machine: {figures['machine']}")
     for key in KEYS[1:]:
         print(f"  {key:<16} {figures[key]}")
+    print(f"  one plan's site by months of period: {figures['period_ms']} ms")
+    print(f"  each month added costs: {figures['period_added_month_ms']} ms")
     ratio = figures["validate_s"] / figures["parse_floor_s"]
     share = figures["generate_s"] / figures["build_s"]
     print(f"  validate / parse floor: {ratio:.2f} ×; generator share of the build: {share:.0%}")
