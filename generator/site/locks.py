@@ -93,12 +93,15 @@ class Protection:
         if readers is None:
             return content
         page.toc = get_toc([])
-        title = self._titles.pop(path, page.title or "")
+        # Titles are kept HTML-escaped for the theme (render.markup.page_title); the browser
+        # sets them as text.
+        title = html.unescape(self._titles.pop(path, page.title or ""))
         content = _sealed_links(content, page.url, self.readers)
         payload = json.dumps({"title": title, "html": content}, ensure_ascii=False)
         envelope = self._sealer.seal(path, payload.encode("utf-8"), self._keys.of(readers))
         heading = self._headings.get(path, page.title or "")
-        return self._lock(_json(envelope), heading, page.title or "", readers)
+        shown = html.unescape(page.title or "")
+        return self._lock(_json(envelope), html.unescape(heading), shown, readers)
 
     def _lock(self, envelope: str, heading: str, shown: str, readers: tuple[str, ...]) -> str:
         words = self._words
