@@ -392,6 +392,21 @@ def test_mkdocs_yml_names_variables_never_passwords(tmp_path, caplog, access, pr
     assert problem in caplog.text
 
 
+def test_the_local_preview_needs_no_password_and_shows_everything(tmp_path):
+    from generator.commands.site_config import load_site_config
+
+    config = load_site_config(project(tmp_path), required=True)
+    plugin = config.plugin
+    plugin.on_startup(command="serve", dirty=False)
+    with pytest.MonkeyPatch.context() as patch:
+        for name in PASSWORDS:
+            patch.delenv(name, raising=False)
+        plugin.on_config(config.mkdocs)  # no password, and no error
+    scripts = [str(script) for script in config.mkdocs.extra_javascript]
+    assert "assets/salesplan/access.js" not in scripts
+    assert SECRET["manager"] in plugin._pages[f"teams/{SECRET['id']}/index.md"]  # in clear
+
+
 # --- sealing, without a build -----------------------------------------------------------------
 
 

@@ -99,9 +99,9 @@ class Protection:
         content = _sealed_links(content, page.url, self.readers)
         payload = json.dumps({"title": title, "html": content}, ensure_ascii=False)
         envelope = self._sealer.seal(path, payload.encode("utf-8"), self._keys.of(readers))
-        heading = self._headings.get(path, page.title or "")
         shown = html.unescape(page.title or "")
-        return self._lock(_json(envelope), html.unescape(heading), shown, readers)
+        heading = self._headings.get(path) or shown
+        return self._lock(_json(envelope), heading, shown, readers)
 
     def _lock(self, envelope: str, heading: str, shown: str, readers: tuple[str, ...]) -> str:
         words = self._words

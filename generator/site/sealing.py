@@ -15,6 +15,11 @@ Built here with standard primitives only (PBKDF2-HMAC-SHA256, HMAC-SHA256, AES-2
   head office's key; each nonce is an HMAC of what it encrypts under the key it is used with
   (a synthetic IV: two different texts under one key get different nonces). The same text under
   the same key gives the same ciphertext, which tells an onlooker only that it did not change.
+
+Why not mkdocs-encryptcontent-plugin (3.0.x): its passwords live in mkdocs.yml or a file, not
+the environment; it caches derived keys in a file beside mkdocs.yml (easily committed); it
+fetches crypto-js from a CDN unless downloaded at build time; its encrypted search needs a
+patched Material; and it seals whole Markdown pages only, where our downloads must be sealed too.
 """
 
 from __future__ import annotations
