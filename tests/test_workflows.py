@@ -34,9 +34,12 @@ PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
 SHELL_KEYWORDS = frozenset({"if", "then", "else", "elif", "fi", "while", "until", "do", "done"})
 SHELL_KEYWORDS |= {"!", "{", "}"}
 SHELL_BUILTINS = frozenset({"[", "[[", "test", "true", "false", "echo", "printf", "exit", "cd"})
+SHELL_BUILTINS |= {"trap", "umask"}
 # Besides the project's own scripts and its test tools, a run: script may call only the few
-# tools every GitHub-hosted Ubuntu runner has.
+# tools every GitHub-hosted Ubuntu runner has (the self-hosted runner that copies the site to
+# an internal server is asked for rsync, ssh and tar: docs/publishing-privately.md).
 RUNNER_TOOLS = frozenset({"python", "git", "grep", "sed", "head", "tail", "wc", "cat"})
+RUNNER_TOOLS |= {"rm", "mkdir", "tar", "rsync"}
 COMMAND_SEPARATORS = frozenset({"|", "||", "&&", ";", "&", "("})
 # The pinned versions that every install of the project takes (tests/test_dependencies.py).
 CONSTRAINTS = "requirements/constraints.txt"
@@ -463,7 +466,9 @@ def test_own_pre_commit_config_uses_the_hook_and_ruff():
 def test_the_teams_are_told_after_the_deploy_with_issues_write_only(tmp_path):
     workflow = load_workflow(WORKFLOWS_DIR / "publish-site.yml")
     job = workflow["jobs"]["notify"]
-    assert job["needs"] == "deploy"
+    # after whichever deploy ran (GitHub Pages, or the internal server), never after a failure
+    assert job["needs"] == ["deploy", "deploy-internal"]
+    assert job["if"] == "${{ !failure() && !cancelled() }}"
     assert job["permissions"] == {"issues": "write"}
     check, *rest = job["steps"]
     assert all(step["if"].startswith("steps.configured.outputs.enabled == 'true'") for step in rest)
@@ -541,3 +546,89 @@ def test_form_values_reach_the_command_as_values_never_as_script(tmp_path, name)
     assert args[0] == command and args[1 : 1 + len(positional)] == [hostile] * len(positional)
     assert all(arg == hostile for arg in args[1:] if not arg.startswith("--"))
     assert "recorded" in (tmp_path / "summary.md").read_text(encoding="utf-8")
+
+
+# --- publishing to an internal web server (docs/publishing-privately.md) -----------------------
+
+
+def internal_deploy_job() -> dict:
+    return load_workflow(WORKFLOWS_DIR / "publish-site.yml")["jobs"]["deploy-internal"]
+
+
+def test_the_site_goes_either_to_pages_or_to_the_internal_server():
+    jobs = load_workflow(WORKFLOWS_DIR / "publish-site.yml")["jobs"]
+    internal = jobs["deploy-internal"]
+    assert jobs["deploy"]["if"] == "vars.SALESPLAN_DEPLOY_TARGET == ''"
+    assert internal["if"] == "vars.SALESPLAN_DEPLOY_TARGET != ''"
+    assert internal["needs"] == "build"
+    # a runner inside the company network, chosen by its own label; it gets no token rights
+    assert internal["runs-on"] == ["self-hosted", "salesplan-publish"]
+    assert internal["permissions"] == {}
+    assert internal["environment"] == "internal-server"
+    (get, copy) = internal["steps"]
+    assert get["uses"].startswith("actions/download-artifact@")
+    assert get["with"]["name"] == "github-pages"  # what the build uploaded for Pages
+    # the key reaches the copying step only, through env:
+    assert copy["env"]["SSH_KEY"] == "${{ secrets.SALESPLAN_DEPLOY_SSH_KEY }}"
+    assert "secrets." not in json.dumps({k: v for k, v in get.items()})
+    assert "StrictHostKeyChecking=yes" in copy["run"] and "--delete" in copy["run"]
+
+
+def _stand_in_rsync(bin_dir: Path, record: Path) -> None:
+    """An rsync that records its arguments, and the key file and site as it found them."""
+    fake = bin_dir / "rsync"
+    fake.write_text(
+        f"#!{sys.executable}\n"
+        "import json, os, re, stat, sys\n"
+        "args = sys.argv[1:]\n"
+        "shell = args[args.index('-e') + 1]\n"
+        "key = re.search(r'-i (\\S+)', shell).group(1)\n"
+        "hosts = re.search(r'UserKnownHostsFile=(\\S+)', shell).group(1)\n"
+        "site = args[-2]\n"
+        "json.dump({'args': args, 'key': key, 'key_text': open(key).read(),\n"
+        "  'key_mode': stat.S_IMODE(os.stat(key).st_mode), 'hosts_text': open(hosts).read(),\n"
+        "  'site': sorted(os.listdir(site))}, open(os.environ['RECORD'], 'w'))\n"
+        "sys.exit(int(os.environ.get('RSYNC_EXIT', '0')))\n",
+        encoding="utf-8",
+    )
+    fake.chmod(0o755)
+
+
+@pytest.mark.parametrize("rsync_exit", [0, 23], ids=["copied", "rsync-failed"])
+def test_the_copy_step_checks_the_host_and_leaves_no_key_behind(tmp_path, rsync_exit):
+    import tarfile
+
+    (copy,) = [step for step in internal_deploy_job()["steps"] if "run" in step]
+    runner_temp = tmp_path / "runner"
+    (runner_temp / "pages").mkdir(parents=True)
+    page = tmp_path / "index.html"
+    page.write_text("<h1>计划</h1>", encoding="utf-8")
+    with tarfile.open(runner_temp / "pages" / "artifact.tar", "w") as tar:
+        tar.add(page, arcname="./index.html")
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    record = tmp_path / "record.json"
+    _stand_in_rsync(bin_dir, record)
+    key_text = "-----BEGIN OPENSSH PRIVATE KEY-----\nb3Blbn\n-----END OPENSSH PRIVATE KEY-----"
+    env = {
+        **os.environ,
+        "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}",
+        "RUNNER_TEMP": str(runner_temp),
+        "RECORD": str(record),
+        "RSYNC_EXIT": str(rsync_exit),
+        "SSH_KEY": key_text,
+        "KNOWN_HOSTS": "intranet-web ssh-ed25519 AAAAC3Nza",
+        "TARGET": "salesplan@intranet-web:/srv/www/plans/",
+    }
+    done = subprocess.run(
+        ["bash", "-e", "-c", copy["run"]], env=env, capture_output=True, text=True, check=False
+    )
+    assert done.returncode == rsync_exit, done.stderr
+    seen = json.loads(record.read_text(encoding="utf-8"))
+    assert seen["key_text"] == key_text + "\n" and seen["key_mode"] == 0o600
+    assert seen["hosts_text"] == "intranet-web ssh-ed25519 AAAAC3Nza\n"
+    assert seen["site"] == ["index.html"]  # the built site, unpacked from the Pages artifact
+    assert seen["args"][-1] == "salesplan@intranet-web:/srv/www/plans/"
+    assert seen["args"][-2].endswith("/site/")  # the folder's content, not the folder
+    assert not Path(seen["key"]).exists(), "the private key was left on the runner"
+    assert key_text not in done.stdout + done.stderr

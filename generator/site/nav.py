@@ -8,7 +8,7 @@ Chinese; each page links to its counterpart, which is built but left out of the 
 from __future__ import annotations
 
 import html
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from ..compute import SiteData
 from ..render import ALERTS, HISTORY, HOME, REFERENCE, plan_page_path
@@ -21,6 +21,7 @@ GUIDE_ORDER = (  # each titled "guide.<name>" in the nav
     "changing-a-plan",
     "reports",
     "notifications",
+    "publishing-privately",
     "formulas",
     "rules",
 )
@@ -46,13 +47,15 @@ def site_nav(
     *,
     nav_teams: bool | str = "auto",
     history: bool = False,
+    closed_regions: Collection[str] = (),
 ) -> list:
     """The navigation (MkDocs `nav` format): home, alerts, one section per region (its page,
     then its teams when `nav_teams` says so), the teams' history (one page, when `history`),
     guide, reference.
 
     A team's entry is its plan in force; its other plans follow as "team · period". Titles are
-    HTML-escaped here because themes print nav titles unescaped.
+    HTML-escaped here because themes print nav titles unescaped. The teams of `closed_regions`
+    (protected by passwords) are left out: their region's page links to them.
     """
     nav: list = [{words["site.home"]: HOME}, {words["site.alerts"]: ALERTS}]
     regions = region_page_paths(r.name for r in data.regions)
@@ -64,6 +67,8 @@ def site_nav(
             if pm.plan.id not in current:
                 others.setdefault(pm.plan.team, []).append(pm.plan)
         for pm in data.current:
+            if (pm.plan.region or "") in closed_regions:
+                continue
             entries = sections[pm.plan.region or ""]
             entries.append(_team_entry(pm.plan.team, pm.plan.id))
             for plan in others.get(pm.plan.team, ()):

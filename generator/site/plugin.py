@@ -32,8 +32,11 @@ from ..revisions import Commit, GitError, History, Repository
 from ..settings import SettingError, resolve_as_of, time_zone
 from ..words import Words
 from . import nav, offline
+from .access import AccessError, Keys, check_regions, read_keys
+from .access_options import AccessConfig
 from .accessibility import named_search_dialog
 from .edit_links import edit_links
+from .locks import ACCESS_SCRIPT, ACCESS_STYLESHEET, Protection
 from .notify_options import NotifyConfig
 from .output import mark_built, site_dir_problem, sitemap_day
 from .pipeline import Histories, PlanChecks, PlansInvalid, site_pages
@@ -81,6 +84,8 @@ class SalesPlanConfig(Config):
     nav_teams = NavTeams()  # false: only region pages in the nav (teams linked from them)
     notify = opt.SubConfig(NotifyConfig)  # `salesplan notify`: chat robots and GitHub issues
     history = opt.Type(bool, default=True)  # the teams' history pages, read from git
+    # Per-region passwords from environment variables (docs page "Publishing privately").
+    access = opt.SubConfig(AccessConfig)
     # Build from the plans as they were at this git revision (`salesplan build --at`);
     # without as_of, computed as of that commit's day.
     revision = opt.Optional(opt.Type(str))
@@ -105,6 +110,7 @@ class SalesPlanPlugin(BasePlugin[SalesPlanConfig]):
         self._set_aside: dict[str, tuple[str, ...]] = {}  # page path → its HTML blocks
         self._preview: Preview | None = None  # under `serve` only
         self._offline = False
+        self._protection: Protection | None = None  # with `access`: what is sealed, and how
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # With this event defined, MkDocs keeps the plugin from one rebuild of `serve` to the
@@ -165,18 +171,20 @@ class SalesPlanPlugin(BasePlugin[SalesPlanConfig]):
         if self._offline:
             offline.prepare(config)
         try:
+            keys = self._keys(config)  # first: a missing password fails the build at once
             self._as_of = self.as_of(self._words, config)
             result = self.plan_check(config, self._words)
             if not result.ok and self._preview is None:
                 raise PlansInvalid(result)
-        except SettingError as error:
+            self._data, self._pages = self._site(config, result)
+            self._protect(keys, config)
+        except (SettingError, AccessError) as error:
             raise PluginError(f"salesplan: {error}") from None
         except GitError as error:
             message = self._words.say(error.reason, revision=error.detail, detail=error.detail)
             raise PluginError(f"salesplan: {message}") from None
         except PlansInvalid as error:
             raise PluginError(f"the plans have errors:\n{error}") from None
-        self._data, self._pages = self._site(config, result)
         teach_jieba(plan_names(pm.plan for pm in self._data.metrics))
         cut_each_run_once()
         if self._data.uncovered_years:  # once per build; a note, not a reason to fail it
@@ -189,6 +197,29 @@ class SalesPlanPlugin(BasePlugin[SalesPlanConfig]):
             if path not in [str(script) for script in config.extra_javascript]:
                 config.extra_javascript.append(path)
         return config
+
+    def _keys(self, config: MkDocsConfig) -> Keys | None:
+        """The readers' keys of the `access` option, from the environment (this is the edge
+        of a build); None without the option, and under `serve`, which previews in clear."""
+        if not self.config.access.head_office:
+            return None
+        if self._preview is not None:
+            log.info(self._words["access.serving"])
+            return None
+        return read_keys(self.config.access, os.environ, self._words, site=config.site_name)
+
+    def _protect(self, keys: Keys | None, config: MkDocsConfig) -> None:
+        """With keys: the protected regions' files sealed, and the lock's assets loaded."""
+        self._protection = None
+        if keys is None or self._data is None:
+            return
+        check_regions(keys, self._data, self._words)
+        self._protection = Protection(keys, self._data, self._pages, self._words)
+        self._pages = self._protection.sealed_files(self._pages)
+        if ACCESS_STYLESHEET not in config.extra_css:
+            config.extra_css.append(ACCESS_STYLESHEET)
+        if ACCESS_SCRIPT not in [str(script) for script in config.extra_javascript]:
+            config.extra_javascript.append(ACCESS_SCRIPT)
 
     def _site(
         self, config: MkDocsConfig, result: CheckResult
@@ -240,6 +271,7 @@ class SalesPlanPlugin(BasePlugin[SalesPlanConfig]):
                 guide,
                 nav_teams=self.config.nav_teams,
                 history=HISTORY in self._pages,
+                closed_regions=self._protection.regions if self._protection else (),
             )
             in_nav = nav.nav_pages(config.nav)
             for file in written:  # the other language's pages: linked from their counterparts
@@ -273,6 +305,8 @@ class SalesPlanPlugin(BasePlugin[SalesPlanConfig]):
         # Our tables and charts skip Python-Markdown's HTML parser (see html_blocks.py).
         if page.file.src_uri not in self._pages:
             return markdown
+        if self._protection is not None:
+            self._protection.page_markdown(page)
         markdown, blocks = self._html_blocks.set_aside(markdown)
         self._set_aside[page.file.src_uri] = blocks
         return markdown
@@ -285,6 +319,8 @@ class SalesPlanPlugin(BasePlugin[SalesPlanConfig]):
         if self._preview is not None:
             banner = self._preview.banner(page.file.src_uri, config.use_directory_urls)
             html = banner + html
+        if self._protection is not None:
+            html = self._protection.page_content(html, page)
         return html
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:

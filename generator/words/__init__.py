@@ -10,10 +10,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from . import authoring, check, commands, notify, reading, revisions, site, standup
+from . import access, authoring, check, commands, notify, reading, revisions, site, standup
 
 LANGUAGES = ("zh", "en")
 _AREAS = (
+    access.WORDS,
     authoring.WORDS,
     check.WORDS,
     commands.WORDS,
