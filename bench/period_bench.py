@@ -12,6 +12,7 @@ Periods are at most two years (the `period-too-long` rule).
 from __future__ import annotations
 
 import argparse
+import itertools
 import statistics
 import sys
 import tempfile
@@ -88,7 +89,7 @@ def added_month_ms(figures: dict[int, float]) -> dict[str, float]:
     lengths = sorted(figures)
     return {
         f"{a}-{b}": round((figures[b] - figures[a]) / (b - a), 1)
-        for a, b in zip(lengths, lengths[1:], strict=False)
+        for a, b in itertools.pairwise(lengths)
     }
 
 
