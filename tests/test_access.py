@@ -628,3 +628,29 @@ def test_the_offline_preview_opens_with_a_password_too(browser, tmp_path):
     assert SECRET["member"] in page.evaluate(PAGE_TEXT)
     page.close()
     assert seen.outside == [] and seen.errors == []
+
+
+def test_a_large_sites_alerts_page_of_a_region_is_sealed_for_that_region():
+    """Past SUMMARISE_ABOVE teams each region has its own alerts page, listing its tasks."""
+    from dataclasses import replace
+    from datetime import date
+
+    from generator import compute
+    from generator.check.schema import load_schema
+    from generator.render import render_site
+    from generator.render.overview import SUMMARISE_ABOVE
+    from generator.site.access import page_readers
+
+    plan = next(p for p in check([ROOT / "plans"], words=ZH).plans if p.region == "华东区")
+    regions = ("华东区", "华南区", "华北区")
+    many = [
+        replace(plan, id=f"team-{i:03d}", team=f"团队{i:03d}", region=regions[i % 3])
+        for i in range(SUMMARISE_ABOVE + 1)
+    ]
+    data = compute.site_data(many, date(2023, 8, 20))
+    pages = render_site(data, words=ZH, schema=load_schema())
+    readers = page_readers(data, pages, ["华东区", "华南区"])
+    assert readers["alerts/华东区.md"] == ("华东区",)
+    assert readers["alerts/华南区.md"] == ("华南区",)
+    assert "alerts/华北区.md" not in readers  # not protected: in clear
+    assert readers["alerts.md"] == ()  # the head office's

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from ..compute import SiteData
 from ..render import ALERTS, HISTORY, HOME
-from ..render.paths import history_page_paths, region_page_paths
+from ..render.paths import history_page_paths, region_alerts_path, region_page_paths
 from ..words import Words
 from .access_options import AccessConfig
 from .sealing import ReaderKey, normal_password, reader_key, reader_salt
@@ -117,6 +117,8 @@ def page_readers(
     region_pages = {
         path: name for name, path in region_page_paths(r.name for r in data.regions).items()
     }
+    # a large site's alerts page of each region (alerts/<slug>.md) is that region's too
+    region_pages |= {region_alerts_path(path): name for path, name in region_pages.items()}
     team_regions: dict[str, set[str]] = {}
     for pm in data.metrics:
         team_regions.setdefault(pm.plan.team, set()).add(pm.plan.region or "")
