@@ -65,6 +65,13 @@ def chromium() -> Iterator:
             browser.close()
 
 
+class _LocalServer(ThreadingHTTPServer):
+    # Chromium opens many connections at once; past the default backlog of 5 the kernel
+    # answers with SYN cookies and then resets the connection (ERR_CONNECTION_RESET).
+    request_queue_size = 128
+    daemon_threads = True
+
+
 class _QuietHandler(SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:
         pass
@@ -74,7 +81,7 @@ class _QuietHandler(SimpleHTTPRequestHandler):
 def served(site: Path) -> Iterator[str]:
     """Serve a built site on 127.0.0.1 as if it were deployed at its site_url; yields its
     address (ending in /)."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_QuietHandler, directory=str(site)))
+    server = _LocalServer(("127.0.0.1", 0), partial(_QuietHandler, directory=str(site)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     base = f"http://127.0.0.1:{server.server_port}/"
@@ -92,8 +99,11 @@ def _move_sitemap(site: Path, base: str) -> None:
     sitemap = site / "sitemap.xml"
     text = sitemap.read_text(encoding="utf-8")
     locs = re.findall(r"<loc>([^<]*)</loc>", text)
-    assert locs, "sitemap.xml lists no page: instant navigation needs site_url"
-    root = min(locs, key=len)
+    assert locs, (
+        "sitemap.xml lists no page: without site_url in mkdocs.yml, Material's instant "
+        "navigation is off (every link reloads the page)"
+    )
+    root = min(locs, key=len)  # the home page: every other URL starts with it
     sitemap.write_text(text.replace(f"<loc>{root}", f"<loc>{base}"), encoding="utf-8")
 
 

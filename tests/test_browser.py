@@ -15,16 +15,12 @@ import os
 import re
 import subprocess
 import sys
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import date, datetime
-from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from browsing import served
 
 from generator import compute
 from generator.check import check
@@ -149,41 +145,6 @@ def browser():
         launched.close()
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-@contextmanager
-def _serve(site: Path) -> Iterator[str]:
-    """Serve a built site on 127.0.0.1 as if it were deployed at its site_url."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_QuietHandler, directory=str(site)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    base = f"http://127.0.0.1:{server.server_port}/"
-    _move_sitemap(site, base)
-    try:
-        yield base
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
-
-
-def _move_sitemap(site: Path, base: str) -> None:
-    """Point sitemap.xml at base: Material navigates instantly only to the sitemap's URLs,
-    rebased by protocol and host but not by port or path."""
-    sitemap = site / "sitemap.xml"
-    text = sitemap.read_text(encoding="utf-8") if sitemap.is_file() else ""
-    locs = re.findall(r"<loc>([^<]*)</loc>", text)
-    assert locs, (
-        "sitemap.xml lists no page: without site_url in mkdocs.yml, Material's instant "
-        "navigation is off (every link reloads the page)"
-    )
-    root = min(locs, key=len)  # the home page: every other URL starts with it
-    sitemap.write_text(text.replace(f"<loc>{root}", f"<loc>{base}"), encoding="utf-8")
-
-
 def _mkdocs_build(config: Path, site: Path) -> None:
     done = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site)],
@@ -274,7 +235,7 @@ def _check_site(browser, site: Path, name: str) -> None:
     outside: list[str] = []
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     page.on("pageerror", lambda error: errors.append(str(error)))
-    with _serve(site) as base:
+    with served(site) as base:
         # No request may leave the site (corporate networks): record, then refuse it.
         page.route(
             lambda url: not url.startswith(base),
@@ -347,7 +308,7 @@ def test_every_chart_of_the_example_site_draws_with_the_shipped_plotly(browser, 
     problems: list[str] = []
     types: set[str] = set()
     outside: list[str] = []
-    with _serve(example_site) as base:
+    with served(example_site) as base:
         page.route(
             lambda url: not url.startswith(base),
             lambda route: (outside.append(route.request.url), route.abort()),
@@ -417,7 +378,7 @@ def test_pages_print_on_a4_with_a_header_and_light_colours_even_in_dark_mode(
     browser, example_site, tmp_path, page_path
 ):
     page = browser.new_page(viewport={"width": 1280, "height": 900})
-    with _serve(example_site) as base:
+    with served(example_site) as base:
         page.goto(base + page_path)
         page.evaluate(
             """() => __md_set("__palette",
