@@ -12,7 +12,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "generator"
 MODULES = sorted(PACKAGE.rglob("*.py"))
 # The stages in pipeline order; a module may import only from its own stage or earlier ones.
 STAGES = (
-    ("words", "model", "diagnostic", "settings", "numbers"),  # what every stage is handed
+    ("words", "model", "diagnostic", "settings", "numbers", "workers"),  # what every stage uses
     ("load",),
     ("check",),
     ("revisions",),  # plans as they were in git: diffs and histories of checked plans

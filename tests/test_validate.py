@@ -161,3 +161,18 @@ def test_unexpected_schema_keyword_still_explained() -> None:
     (error,) = Draft202012Validator({"multipleOf": 5}).iter_errors(7)
     (problem,) = _explain(error, EN)
     assert problem.rule == "invalid-value" and "multiple of 5" in problem.message
+
+
+def test_files_read_by_several_processes_give_the_same_check(tmp_path: Path) -> None:
+    """Past a few dozen files the plans are read by every core: same plans, same problems."""
+    from generator.workers import MIN_ITEMS
+
+    folder = tmp_path / "plans"
+    shutil.copytree(ROOT / "plans", folder)
+    for case in sorted(INVALID.glob("*.md")):
+        shutil.copy(case, folder / case.name)
+    assert len(list(folder.rglob("*.md"))) > MIN_ITEMS
+    alone = check([folder], words=Words("zh"), plans_dir=folder)
+    shared = check([folder], words=Words("zh"), plans_dir=folder, workers=2)
+    assert shared == alone
+    assert alone.plans and len({d.rule for d in alone.diagnostics}) > 20

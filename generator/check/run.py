@@ -15,6 +15,7 @@ from ..diagnostic import Diagnostic, as_error
 from ..load import LoadedFile, load_file, parse_plan_text
 from ..model import Plan, build_plan
 from ..words import Words
+from ..workers import map_in_workers
 from . import cross_file
 from .codes import Problem, severity
 from .files import (
@@ -37,6 +38,7 @@ def check(
     plans_dir: Path | None = DEFAULT_PLANS_DIR,
     strict: bool = False,
     sources: Mapping[str, bytes] | None = None,
+    workers: int = 1,
 ) -> CheckResult:
     """Check the plan files named by `paths`, with messages in the language of `words`.
 
@@ -44,23 +46,30 @@ def check(
     checking one file, as pre-commit does, still knows the project's other plans; problems are
     reported only for the files named. With `strict`, warnings count as errors.
     `sources` (file identity → bytes, see files.identity) stands in for what is on disk: what a
-    file would be after an edit is checked before it is written.
+    file would be after an edit is checked before it is written. `workers`: how many processes
+    read the files (see generator/workers.py).
     """
     read = _reader(sources or {}, words)
     named = find_plan_files(paths)
     files = [path for path, _ in named]
-    loaded = [read(path, shown) for path, shown in named]
-    project: list[LoadedFile] = []
+    others: list[tuple[Path, str]] = []
     inside: set[int] = set()  # indexes of named files that belong to the project's plans folder
     if plans_dir is not None and plans_dir.is_dir():
         root = identity(plans_dir)
         known = {identity(p) for p in files}
         inside = {i for i, p in enumerate(files) if identity(p).startswith(root + os.sep)}
-        project = [
-            read(p, shown) for p, shown in find_plan_files([plans_dir]) if identity(p) not in known
+        others = [
+            (p, shown) for p, shown in find_plan_files([plans_dir]) if identity(p) not in known
         ]
+    # reading and parsing is most of the work, each file on its own: shared among the cores
+    everything = map_in_workers(lambda item: read(*item), named + others, workers)
+    loaded, project = everything[: len(named)], everything[len(named) :]
     return check_loaded(
-        list(zip(files, loaded, strict=True)), project, inside, words=words, strict=strict
+        list(zip(files, loaded, strict=True)),
+        project,
+        inside,
+        words=words,
+        strict=strict,
     )
 
 
@@ -95,11 +104,10 @@ def check_loaded(
     named_ids = cross_file.plan_ids(loaded)
     project_ids = cross_file.plan_ids(loaded + list(project))
 
-    diagnostics: list[Diagnostic] = []
-    plans: list[Plan] = []
-    for index, (path, item) in enumerate(named):
+    def one_file(index: int) -> tuple[list[Diagnostic], Plan | None]:
+        path, item = named[index]
         owners = project_ids if index in inside else named_ids
-        found, plan = check_file(
+        return check_file(
             item,
             path,
             plan_ids=all_ids,
@@ -108,6 +116,11 @@ def check_loaded(
             words=words,
             strict=strict,
         )
+
+    diagnostics: list[Diagnostic] = []
+    plans: list[Plan] = []
+    # the rules are quick next to reading: sending the plans back would cost more than it saves
+    for found, plan in map(one_file, range(len(named))):
         if plan is not None:
             plans.append(plan)
         diagnostics += found

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from ..check import CheckResult, check
 from ..words import Words
+from ..workers import available_workers
 from .errors import CommandError
 from .site_config import SiteConfig
 
@@ -24,7 +25,13 @@ def validate(
 ) -> CheckResult:
     """Check the plans named by `paths` (default: the plans folder)."""
     named = plan_paths(paths, config, words)
-    result = check(named, words=words, plans_dir=config.plans_dir, strict=strict)
+    result = check(
+        named,
+        words=words,
+        plans_dir=config.plans_dir,
+        strict=strict,
+        workers=available_workers(),
+    )
     if not result.files:
         raise CommandError(words.say("cmd-no-plan-files", paths=", ".join(named)), usage=True)
     return result

@@ -14,6 +14,7 @@ from importlib import resources
 from ..compute import PlanMetrics, SiteData
 from ..revisions import SiteHistory
 from ..words import Words
+from ..workers import available_workers, map_in_workers
 from . import chart_embed
 from .context import PageContext
 from .downloads import plan_downloads
@@ -41,7 +42,6 @@ from .paths import (
 from .reference import PAGE as REFERENCE
 from .reference import SCHEMA_FILE, reference_page
 from .standup_sheet import sheet_path, standup_sheet
-from .workers import available_workers, map_in_workers
 
 STYLESHEET = "assets/salesplan/salesplan.css"
 PRINT_STYLESHEET = "assets/salesplan/print.css"

@@ -34,9 +34,10 @@ class PlansInvalid(Exception):
 class PlanChecks:
     """The check of a plans folder, made again only when one of its files changed."""
 
-    def __init__(self) -> None:
+    def __init__(self, workers: int = 1) -> None:
         self._key: tuple | None = None
         self._result: CheckResult | None = None
+        self.workers = workers  # how many processes read the files (generator/workers.py)
 
     def result(self, plans_dir: Path, words: Words) -> CheckResult:
         """The check of every plan in `plans_dir`, with messages in the language of `words`."""
@@ -50,7 +51,9 @@ class PlanChecks:
             state = None  # a file vanished meanwhile: check afresh
         key = (str(plans_dir.resolve()), state, words.language)
         if state is None or key != self._key or self._result is None:
-            self._result = check([plans_dir], words=words, plans_dir=plans_dir)
+            self._result = check(
+                [plans_dir], words=words, plans_dir=plans_dir, workers=self.workers
+            )
             self._key = key
         return self._result
 

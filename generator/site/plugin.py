@@ -100,7 +100,8 @@ class SalesPlanPlugin(BasePlugin[SalesPlanConfig]):
     """Renders every plan into pages during `mkdocs build` and `mkdocs serve`."""
 
     def __init__(self) -> None:
-        self.checks = PlanChecks()  # shared with `salesplan build`, which checks first
+        # shared with `salesplan build`, which checks first; every core but under `serve`
+        self.checks = PlanChecks(available_workers())
         self.histories = Histories()
         self._pages: dict[str, str | bytes] = {}
         self._data: SiteData | None = None
@@ -116,6 +117,8 @@ class SalesPlanPlugin(BasePlugin[SalesPlanConfig]):
         # With this event defined, MkDocs keeps the plugin from one rebuild of `serve` to the
         # next: the preview remembers the last good pages there.
         self._preview = Preview() if command == "serve" else None
+        if command == "serve":  # its web server runs threads: forking them is not safe
+            self.checks.workers = 1
 
     def plans_dir(self, config: MkDocsConfig) -> Path:
         """The plans folder, relative to mkdocs.yml."""

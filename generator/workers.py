@@ -1,10 +1,11 @@
-"""The teams' pages rendered on every core of the machine.
+"""Work shared out among the cores of the machine: reading the plan files (check) and
+rendering each plan's pages and downloads (render).
 
-Each plan's pages and downloads depend only on the site's figures, so the plans are shared out
-among worker processes forked from this one: they inherit the computed figures (nothing is
-sent to them) and send back the finished files, which are put together in the same order as
-a single process would. Where processes cannot be forked (Windows, macOS), or when there are
-few plans, one process does it all; the output is the same bytes either way.
+Each item is independent of the others, so the items are shared out among worker processes
+forked from this one: they inherit what the work needs (nothing is sent to them) and send back
+their results, which are put together in the order a single process would give. Where
+processes cannot be forked safely (Windows, macOS), or when there are few items, one process
+does it all; the results are the same either way.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from typing import TypeVar
 Item = TypeVar("Item")
 Result = TypeVar("Result")
 
-# Below this many plans, starting the workers costs more than it saves.
+# Below this many items, starting the workers costs more than it saves.
 MIN_ITEMS = 40
 # Each worker takes several parts in turn, so that one slow part does not keep the others idle.
 PARTS_PER_WORKER = 4
