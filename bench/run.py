@@ -57,8 +57,8 @@ from generator.words import Words  # noqa: E402
 AS_OF = date(2023, 8, 20)
 ZH = Words("zh")
 KEYS = (
-    "teams", "parse_floor_s", "validate_s", "validate_one_core_s", "generate_s", "build_s", "peak_rss_mb", "pages",
-    "site_mb", "largest_page_kb", "history_s",
+    "teams", "parse_floor_s", "validate_s", "validate_one_core_s", "generate_s", "build_s",
+    "peak_rss_mb", "pages", "site_mb", "largest_page_kb", "history_s",
 )  # fmt: skip
 
 
