@@ -173,7 +173,7 @@ def main() -> None:
     print(f"salesplan benchmark, {args.teams} teams, median of {args.repeat} run(s)")
     print(f"machine: {figures['machine']}")
     for key in KEYS[1:]:
-        print(f"  {key:<16} {figures[key]}")
+        print(f"  {key:<20} {figures[key]}")
     print(f"  one plan's site by months of period: {figures['period_ms']} ms")
     print(f"  each month added costs: {figures['period_added_month_ms']} ms")
     ratio = figures["validate_s"] / figures["parse_floor_s"]

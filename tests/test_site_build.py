@@ -279,7 +279,7 @@ def test_no_overview_page_grows_with_the_number_of_teams():
 def test_plans_rendered_by_several_processes_give_the_same_files():
     from generator.check.schema import load_schema
     from generator.render import render_site
-    from generator.render.workers import MIN_ITEMS, map_in_workers
+    from generator.workers import MIN_ITEMS, map_in_workers
 
     data = compute.site_data(_many_teams(MIN_ITEMS + 3), AS_OF)
     alone = render_site(data, words=ZH, schema=load_schema(), workers=1)

@@ -31,8 +31,11 @@ def rollup_line_text(line: RollupLine, words: Words) -> str:
     )
 
 
-def teams_table(metrics: Sequence[PlanMetrics], ctx: PageContext) -> Table:
-    """Team, region, period, attainment per goal, alerts, links: one row per plan."""
+def teams_table(
+    metrics: Sequence[PlanMetrics], ctx: PageContext, *, region_column: bool = True
+) -> Table:
+    """Team, region (not on a region's own page), period, attainment per goal, alerts, links:
+    one row per plan."""
     words = ctx.words
     rows = []
     for pm in metrics:
@@ -50,17 +53,16 @@ def teams_table(metrics: Sequence[PlanMetrics], ctx: PageContext) -> Table:
                 ctx.link(words["site.dashboard"], dashboard_path(plan.id)),
             )
         )
-        rows.append(
-            (
-                plan_link,
-                ctx.region_link(plan.region or ""),
-                plan.period.name,
-                goals,
-                str(pm.alerts),
-                links,
-            )
-        )
-    columns = ("team", "region", "period", "goals", "alerts", "links")
+        region = (ctx.region_link(plan.region or ""),) if region_column else ()
+        rows.append((plan_link, *region, plan.period.name, goals, str(pm.alerts), links))
+    columns = (
+        "team",
+        *(("region",) if region_column else ()),
+        "period",
+        "goals",
+        "alerts",
+        "links",
+    )
     return Table(
         words["page.home.teams"],
         tuple(words[f"field.{k}"] for k in columns),

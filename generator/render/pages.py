@@ -17,6 +17,7 @@ from .markup import page_title, render_template, sanitised_markdown
 from .method_tables import goal_ambition, goal_position, traceability
 from .monthly import month_links
 from .overview import (
+    SUMMARISE_ABOVE,
     alerts_by_region_table,
     attention_table,
     off_track_table,
@@ -88,7 +89,8 @@ def home_page(ctx: PageContext) -> str:
 
 
 def region_page(r: Rollup, ctx: PageContext) -> str:
-    """A region: its rollup, status counts, teams, help-needed tasks, attainment by team."""
+    """A region: its rollup, status counts, teams, help-needed tasks, attainment by team (as a
+    chart too, up to SUMMARISE_ABOVE teams)."""
     ctx = ctx.at(ctx.region_paths[r.name])
     words = ctx.words
     plans = set(r.plans)
@@ -106,11 +108,15 @@ def region_page(r: Rollup, ctx: PageContext) -> str:
         else None,
         rollup=rollup_lines_table(r, words),
         status=status_table(r, words),
-        teams=teams_table(metrics, ctx),
+        teams=teams_table(metrics, ctx, region_column=False),
         help_needed=attention_table(
             metrics, ctx, words["page.region.help_needed"], "sp-help-needed", help_only=True
         ),
-        team_chart=_chart(charts.team_attainment(metrics, words), "team-attainment", words, TEAM),
+        # past SUMMARISE_ABOVE teams the chart would repeat the teams table's figures at a
+        # size no one reads: the table alone, as on the home page
+        team_chart=_chart(charts.team_attainment(metrics, words), "team-attainment", words, TEAM)
+        if len(metrics) <= SUMMARISE_ABOVE
+        else "",
     )
 
 
