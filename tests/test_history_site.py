@@ -197,3 +197,30 @@ def test_build_at_a_revision_shows_the_plans_of_then(history_site, tmp_path):
     with pytest.raises(CommandError) as error:
         build(repo.path / "mkdocs.yml", words=ZH, site_dir=site, at="no-such-tag")
     assert error.value.usage and "no-such-tag" in str(error.value)
+
+
+def test_past_a_few_dozen_teams_the_history_index_lists_the_eased_teams_only():
+    """The history index must not grow with the number of teams: the plan pages link each
+    team's history, the index keeps the teams whose targets were eased."""
+    from dataclasses import replace
+    from datetime import date
+
+    from generator import compute
+    from generator.check import check
+    from generator.check.schema import load_schema
+    from generator.render import render_site
+    from generator.render.overview import SUMMARISE_ABOVE
+    from generator.revisions import History, site_history
+
+    plan = next(p for p in check([ROOT / "plans"], words=ZH).plans if p.region == "华东区")
+    many = [
+        replace(plan, id=f"team-{i:03d}", team=f"团队{i:03d}") for i in range(SUMMARISE_ABOVE + 1)
+    ]
+    data = compute.site_data(many, date(2023, 8, 20))
+    history = site_history(History(), many)
+    eased = history.teams["团队007"]
+    goal = replace(eased.goals[0], target_changes=1, target_eased=1)
+    history.teams["团队007"] = replace(eased, goals=(goal, *eased.goals[1:]))
+    index = render_site(data, words=ZH, schema=load_schema(), history=history)["history/index.md"]
+    assert f"共 {SUMMARISE_ABOVE + 1} 个团队" in index
+    assert "团队007" in index and "团队006" not in index and "团队008" not in index

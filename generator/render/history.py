@@ -21,6 +21,7 @@ from .chart_text import chart_with_table
 from .context import PageContext
 from .format import NONE
 from .markup import render_template
+from .overview import summarised
 from .pages import page_title
 from .paths import HISTORY, plan_page_path
 from .stability import eased_cell, stability_table
@@ -43,14 +44,17 @@ def unavailable_text(ctx: PageContext) -> str | None:
 
 
 def history_index_page(ctx: PageContext) -> str:
-    """Every team: how often its plans changed, when last, how many goals were eased."""
+    """Every team: how often its plans changed, when last, how many goals were eased; past
+    SUMMARISE_ABOVE teams, only the teams whose targets were eased."""
     ctx, words = ctx.at(HISTORY), ctx.words
     columns = ("team", "region", "revisions", "last", "eased")
     rows = []
+    large = summarised(ctx)  # then only the teams whose targets were eased: the rest would
+    # make a page that grows with the number of teams (each plan page links its history)
     for pm in ctx.data.current:
         team = pm.plan.team
         history = ctx.history.team(team) if ctx.history else None
-        if history is None:
+        if history is None or (large and not history.eased):
             continue
         last = when(history.revisions[0]) if history.revisions else NONE
         eased = eased_cell(history.eased, words) if history.eased else "0"
@@ -71,6 +75,9 @@ def history_index_page(ctx: PageContext) -> str:
         words=words,
         title=page_title(words["page.history.index_title"]),
         unavailable=unavailable_text(ctx),
+        intro=words.say("page.history.eased_only", count=len(ctx.data.current))
+        if large
+        else words["page.history.index_intro"],
         teams=table,
     )
 

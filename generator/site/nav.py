@@ -24,6 +24,7 @@ GUIDE_ORDER = (  # each titled "guide.<name>" in the nav
     "publishing-privately",
     "formulas",
     "rules",
+    "performance",
 )
 ENGLISH_FOLDER = "en/"  # docs/en/ holds the English guide pages
 NAV_TEAMS_LIMIT = 60  # nav_teams "auto": teams in the nav up to this many plans

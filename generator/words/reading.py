@@ -44,4 +44,5 @@ WORDS: dict[str, tuple[str, str]] = {
     "guide.notifications": ("Notifications", "通知"),
     "guide.formulas": ("How the numbers are computed", "计算口径"),
     "guide.rules": ("Validation rules", "校验规则"),
+    "guide.performance": ("Large companies: speed and size", "大型公司：速度与规模"),
 }

@@ -95,6 +95,11 @@ WORDS: dict[str, tuple[str, str]] = {
     "page.history.nav": ("History", "修改历史"),
     "page.history.title": ("{team} · History", "{team} · 修改历史"),
     "page.history.index_title": ("Plan history", "计划修改历史"),
+    "page.history.eased_only": (
+        "{count} teams: listed here are the teams whose targets were eased; every team's "
+        "history is linked from its plan page.",
+        "共 {count} 个团队：这里只列出有目标值被放宽过的团队；每个团队的修改历史从其计划页面进入。",
+    ),
     "page.history.index_intro": (
         "Every change to the plans is a git commit: who changed what, and when. Goals whose "
         "target was eased are counted per team.",
