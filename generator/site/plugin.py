@@ -312,6 +312,11 @@ class SalesPlanPlugin(BasePlugin[SalesPlanConfig]):
             self._protection.page_markdown(page)
         markdown, blocks = self._html_blocks.set_aside(markdown)
         self._set_aside[page.file.src_uri] = blocks
+        if self._preview is None:
+            # a build reads each page once: the text need not stay in memory twice more (ours,
+            # and the file's) for the rest of the build (thousands of teams' pages add up)
+            self._pages[page.file.src_uri] = ""
+            page.file.content_string = ""
         return markdown
 
     def on_page_content(
@@ -327,6 +332,8 @@ class SalesPlanPlugin(BasePlugin[SalesPlanConfig]):
         return html
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        if self._preview is None and page.file.src_uri in self._pages:
+            page.content = None  # written out next; nothing reads it after (see above)
         return self._with_policy(output)
 
     def on_post_template(
