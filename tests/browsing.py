@@ -19,6 +19,8 @@ from pathlib import Path
 
 import pytest
 
+# Debian's chromium here; another Chromium-based browser elsewhere (GitHub's runners ship
+# Google Chrome), named by SALESPLAN_CHROMIUM.
 CHROMIUM = Path(os.environ.get("SALESPLAN_CHROMIUM") or "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",

@@ -20,7 +20,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from browsing import served
+from browsing import chromium, served
 
 from generator import compute
 from generator.check import check
@@ -32,17 +32,6 @@ from generator.words import Words
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parent.parent
-# Debian's chromium here; another Chromium-based browser elsewhere (GitHub's runners ship
-# Google Chrome), named by SALESPLAN_CHROMIUM.
-CHROMIUM = Path(os.environ.get("SALESPLAN_CHROMIUM") or "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 AS_OF = date(2023, 8, 20)
 
 ALL_DRAWN = """() => {
@@ -124,25 +113,10 @@ nav: [index.md, dashboard.md]
 """
 
 
-def _unavailable(reason: str) -> None:
-    """Skip, except on CI where a missing browser must not pass silently."""
-    if os.environ.get("CI") == "true":
-        pytest.fail(f"{reason}; the browser tests are required when CI=true")
-    pytest.skip(reason)
-
-
 @pytest.fixture(scope="module")
 def browser():
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        _unavailable("playwright (Python package) is not installed")
-    if not CHROMIUM.exists():
-        _unavailable(f"{CHROMIUM} is missing (apt-get install chromium)")
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+    with chromium() as launched:
         yield launched
-        launched.close()
 
 
 def _mkdocs_build(config: Path, site: Path) -> None:

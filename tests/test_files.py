@@ -5,14 +5,12 @@ from __future__ import annotations
 
 import os
 import shutil
-import signal
 import subprocess
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from authoring_helpers import within
 
 from generator.check import check
 from generator.load import MAX_BYTES, load_file
@@ -24,22 +22,6 @@ ROOT = HERE.parent
 EN = Words("en")
 
 
-@contextmanager
-def _within(seconds: int) -> Iterator[None]:
-    """Fail, rather than hang the suite, when the block takes longer."""
-
-    def stop(*_: object) -> None:
-        raise TimeoutError(f"still running after {seconds} s")
-
-    previous = signal.signal(signal.SIGALRM, stop)
-    signal.alarm(seconds)
-    try:
-        yield
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, previous)
-
-
 def _rules(found) -> list[tuple[str, int, int]]:
     return [(d.rule, d.line, d.column) for d in found.diagnostics]
 
@@ -47,7 +29,7 @@ def _rules(found) -> list[tuple[str, int, int]]:
 def test_a_pipe_is_refused_without_waiting_for_a_writer(tmp_path: Path) -> None:
     fifo = tmp_path / "plan.md"
     os.mkfifo(fifo)
-    with _within(10):
+    with within(10):
         loaded = load_file(fifo, words=EN)
     assert _rules(loaded) == [("file-unreadable", 1, 1)]
     assert "not a file" in loaded.diagnostics[0].message
@@ -57,7 +39,7 @@ def test_a_pipe_is_refused_without_waiting_for_a_writer(tmp_path: Path) -> None:
 def test_a_device_is_refused_without_reading_it(device: str) -> None:
     if not Path(device).exists():
         pytest.skip(f"{device} does not exist here")
-    with _within(10):
+    with within(10):
         loaded = load_file(Path(device), words=EN)
     assert _rules(loaded) == [("file-unreadable", 1, 1)]
 
@@ -70,7 +52,7 @@ def test_the_size_cap_comes_before_reading(tmp_path: Path) -> None:
     huge = tmp_path / "huge.md"
     with huge.open("wb") as file:  # sparse: 8 GiB claimed, nothing written
         file.truncate(8 * 1024**3)
-    with _within(10):
+    with within(10):
         loaded = load_file(huge, words=EN)
     assert _rules(loaded) == [("file-too-large", 1, 1)]
     assert "8192.0 MiB" in loaded.diagnostics[0].message

@@ -12,12 +12,12 @@ from __future__ import annotations
 import json
 import re
 import shutil
-import signal
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from authoring_helpers import files_in, within
 from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -152,31 +152,9 @@ def _project() -> Iterator[Path]:
         yield site
 
 
-@contextmanager
-def _within(seconds: int, what: str) -> Iterator[None]:
-    def stop(*_: object) -> None:
-        raise TimeoutError(f"{what} still running after {seconds} s")
-
-    previous = signal.signal(signal.SIGALRM, stop)
-    signal.alarm(seconds)
-    try:
-        yield
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, previous)
-
-
-def _files(folder: Path, leave_out: tuple[str, ...]) -> dict[str, bytes]:
-    return {
-        str(p.relative_to(folder)): p.read_bytes()
-        for p in folder.rglob("*")
-        if p.is_file() and p.relative_to(folder).parts[0] not in leave_out
-    }
-
-
 def _run(site: Path, *args: str) -> tuple[int, str]:
     runner = CliRunner(env={"SALESPLAN_LANG": "en"})
-    with _within(SECONDS, " ".join(args)):
+    with within(SECONDS, " ".join(args)):
         import os
 
         before = os.getcwd()
@@ -201,7 +179,7 @@ def _through_the_pipeline(text: str, build: bool) -> None:
     with _project() as site:
         (site / "plans" / "full.md").write_text(text, "utf-8")
         lines = len(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
-        before = _files(site, ("pages", "out"))
+        before = files_in(site, ("pages", "out"))
         code, output = _run(site, "validate")
         assert code in (0, 1), output
         _check_lines(output, lines)
@@ -216,7 +194,7 @@ def _through_the_pipeline(text: str, build: bool) -> None:
             build_code, output = _run(site, "build", "--site-dir", "out")
             assert build_code == code, output  # a plan that validates builds
             assert (site / "out" / "index.html").is_file() == valid
-        assert _files(site, ("pages", "out")) == before  # nothing written outside the outputs
+        assert files_in(site, ("pages", "out")) == before  # nothing written outside the outputs
 
 
 @settings(settings.get_profile("pipeline"))

@@ -7,9 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
-
-from generator import cli
+from authoring_helpers import files_in, run
 
 HERE = Path(__file__).parent
 ROOT = HERE.parent
@@ -52,22 +50,12 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
-def _run(*args: str) -> tuple[int, str]:
-    result = CliRunner(env={"SALESPLAN_LANG": "en"}).invoke(cli.app, list(args))
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.output
-    return result.exit_code, result.output
-
-
-def _files(folder: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
-
-
 @pytest.mark.parametrize("case", HOSTILE, ids=str)
 def test_every_command_names_the_file_and_line(project: Path, case: str) -> None:
     old, new, rule, line = HOSTILE[case]
     assert FULL.count(old) >= 1, old
     (project / "plans" / "full.md").write_text(FULL.replace(old, new, 1), "utf-8")
-    before = _files(project)
+    before = files_in(project)
     where = f"plans/full.md:{line}:"
     for command in (
         ["validate"],
@@ -75,29 +63,29 @@ def test_every_command_names_the_file_and_line(project: Path, case: str) -> None
         ["generate", "pages"],
         ["build", "--site-dir", "out"],
     ):
-        code, output = _run(*command)
+        code, output = run(*command)
         assert code == 1, (command, output)
         assert f"{where}" in output and f"error [{rule}]" in output, (command, output)
         assert "Traceback" not in output and "unexpected problem" not in output
-    assert _files(project) == before  # nothing written, nothing removed
+    assert files_in(project) == before  # nothing written, nothing removed
     assert not (project / "pages").exists() and not (project / "out").exists()
 
 
 def test_the_yes_no_hint_quotes_the_word(project: Path) -> None:
     old, new, *_ = HOSTILE["yes/no note"]
     (project / "plans" / "full.md").write_text(FULL.replace(old, new, 1), "utf-8")
-    _, output = _run("validate")
+    _, output = run("validate")
     assert "YAML reads no as yes/no" in output and 'put it in quotes: "no"' in output
 
 
 def test_a_huge_number_is_quoted_as_written_not_as_it_stood_in(project: Path) -> None:
     old, new, *_ = HOSTILE["1e400 actual"]
     (project / "plans" / "full.md").write_text(FULL.replace(old, new, 1), "utf-8")
-    _, output = _run("validate")
+    _, output = run("validate")
     assert "got 1e400" in output
     old, new, *_ = HOSTILE["400-digit target"]
     (project / "plans" / "full.md").write_text(FULL.replace(old, new, 1), "utf-8")
-    _, output = _run("validate")
+    _, output = run("validate")
     assert "999999…999 (a number of 400 digits)" in output
 
 
@@ -108,7 +96,7 @@ def test_plans_at_the_edges_of_the_years_build_their_figures(
     # a plan of 1900 seen from 2199 and the other way round: figures, not a hang or a crash
     (project / "plans" / "full.md").write_text(FULL.replace("2023-", f"{year}-"), "utf-8")
     for command in (["status", "--as-of", as_of], ["generate", "pages", "--as-of", as_of]):
-        code, output = _run(*command)
+        code, output = run(*command)
         assert code == 0, output
     assert (project / "pages" / "teams" / "full" / "index.md").is_file()
 
@@ -117,7 +105,7 @@ def test_plan_text_shows_its_control_characters_on_the_terminal(project: Path) -
     # ESC ] sets a terminal's title, a newline could forge a line of the report
     title = 'team: "\\e]0;owned\\a华东\\nFAKE: all good"'
     (project / "plans" / "full.md").write_text(FULL.replace("team: 测试组", title, 1), "utf-8")
-    code, output = _run("status", "--as-of", "2023-08-20")
+    code, output = run("status", "--as-of", "2023-08-20")
     assert code == 0, output
     assert "\x1b" not in output and "\x07" not in output
     assert "\\u001b]0;owned\\u0007华东\\nFAKE: all good" in output

@@ -7,9 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
-
-from generator import cli
+from authoring_helpers import files_in, run
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -30,16 +28,6 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return site
 
 
-def _run(*args: str) -> tuple[int, str]:
-    result = CliRunner(env={"SALESPLAN_LANG": "en"}).invoke(cli.app, list(args))
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.output
-    return result.exit_code, result.output
-
-
-def _files(folder: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
-
-
 @pytest.mark.parametrize(
     ("site_dir", "says"),
     [
@@ -55,19 +43,19 @@ def _files(folder: Path) -> dict[str, bytes]:
 def test_build_refuses_a_site_folder_it_would_empty(
     project: Path, site_dir: str, says: str
 ) -> None:
-    before = _files(project.parent)
-    code, output = _run("build", "--site-dir", site_dir)
+    before = files_in(project.parent)
+    code, output = run("build", "--site-dir", site_dir)
     assert code == 1, output
     assert output.startswith("Error: ") and says in output, output
-    assert _files(project.parent) == before  # nothing deleted, nothing written
+    assert files_in(project.parent) == before  # nothing deleted, nothing written
 
 
 def test_build_replaces_a_folder_it_built_and_mkdocs_build_is_guarded_too(project: Path) -> None:
-    assert _run("build", "--site-dir", "out")[0] == 0
+    assert run("build", "--site-dir", "out")[0] == 0
     assert (project / "out" / ".salesplan-built").is_file()
     (project / "out" / "stale.html").write_text("from an older build", "utf-8")
     # its own folder: rebuilt; as of a day gzip cannot stamp, the sitemap keeps to one it can
-    code, output = _run("build", "--site-dir", "out", "--as-of", "2199-12-31")
+    code, output = run("build", "--site-dir", "out", "--as-of", "2199-12-31")
     assert code == 0, output
     assert "<lastmod>2106-02-06</lastmod>" in (project / "out" / "sitemap.xml").read_text("utf-8")
     assert (project / "out" / "index.html").is_file() and not (
@@ -78,11 +66,11 @@ def test_build_replaces_a_folder_it_built_and_mkdocs_build_is_guarded_too(projec
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, PluginError
 
-    before = _files(project)
+    before = files_in(project)
     config = load_config(str(project / "mkdocs.yml"), site_dir=str(project / "plans"))
     with pytest.raises((PluginError, Abort)):
         build(config)
-    assert _files(project) == before
+    assert files_in(project) == before
 
 
 def test_generate_keeps_to_its_own_folder(project: Path) -> None:
@@ -90,11 +78,11 @@ def test_generate_keeps_to_its_own_folder(project: Path) -> None:
     sibling.mkdir(parents=True)
     (sibling / "keep.md").write_text("mine", "utf-8")
     for _ in range(2):
-        code, output = _run("generate", "build/pages", "--as-of", "2023-08-20")
+        code, output = run("generate", "build/pages", "--as-of", "2023-08-20")
         assert code == 0, output
     assert (sibling / "keep.md").read_text("utf-8") == "mine"
     assert sorted(p.name for p in (project / "build").iterdir()) == [".pages-old", "pages"]
-    before = _files(project)
+    before = files_in(project)
     for out, says in (
         ("notes.txt", "is a file, not a folder"),
         ("reports", "did not write"),
@@ -103,7 +91,7 @@ def test_generate_keeps_to_its_own_folder(project: Path) -> None:
         ("docs/generated", "would mix the pages with"),
         (".", "would mix the pages with"),
     ):
-        code, output = _run("generate", out)
+        code, output = run("generate", out)
         assert code == 1 and output.startswith("Error: ") and says in output, (out, output)
         assert "Traceback" not in output
-    assert _files(project) == before
+    assert files_in(project) == before

@@ -48,6 +48,20 @@ def _number(text: str, option: str, words: Words) -> float:
     return figure
 
 
+def _record(plan: str, entry: Entry, config: SiteConfig, words: Words):
+    """Record `entry` in the plan `plan` (in place), today and as of the site's date."""
+    from ..commands.record import record_entry
+
+    return record_entry(
+        plan,
+        entry,
+        config=config,
+        words=words,
+        today=_today(config, words),
+        as_of=as_of_date(None, config, words),
+    )
+
+
 def _warnings(outcome, words: Words) -> None:
     for warning in outcome.warnings:
         click.echo(words.say("rec-warning", message=warning.message), err=True)
@@ -177,20 +191,11 @@ def checkin(
 
     Example: salesplan checkin east-shanghai-2023q3 t-invite --progress 70 --note "已邀约21家"
     """
-    from ..commands.record import record_entry
-
     config, words = site_and_words(config_file, lang)
     percent = _number(progress, "--progress", words)
     values = {"progress": percent, "note": note, "blocker": blocker}
     entry = Entry("checkin", task, _day(day, config, words), values, replace, late)
-    outcome = record_entry(
-        plan,
-        entry,
-        config=config,
-        words=words,
-        today=_today(config, words),
-        as_of=as_of_date(None, config, words),
-    )
+    outcome = _record(plan, entry, config, words)
     click.echo(
         words.say(
             "rec-done-checkin",
@@ -230,20 +235,11 @@ def actual(
 
     Example: salesplan actual east-shanghai-2023q3 g-revenue --value 104 --date 2023-08-27
     """
-    from ..commands.record import record_entry
-
     config, words = site_and_words(config_file, lang)
     figure = _number(value, "--value", words)
     values = {"value": figure, "note": note}
     entry = Entry("actual", goal, _day(day, config, words), values, replace)
-    outcome = record_entry(
-        plan,
-        entry,
-        config=config,
-        words=words,
-        today=_today(config, words),
-        as_of=as_of_date(None, config, words),
-    )
+    outcome = _record(plan, entry, config, words)
     click.echo(
         words.say(
             "rec-done-actual", file=outcome.file, id=goal, day=entry.day, value=number(figure)
@@ -281,19 +277,10 @@ def one_on_one(
 
     Example: salesplan one-on-one east-shanghai-2023q3 t-invite --by wang-lei --note "协助约访"
     """
-    from ..commands.record import record_entry
-
     config, words = site_and_words(config_file, lang)
     values = {"by": by, "note": note, "actions": [a for a in actions if a.strip()]}
     entry = Entry("help", task, _day(day, config, words), values, replace)
-    outcome = record_entry(
-        plan,
-        entry,
-        config=config,
-        words=words,
-        today=_today(config, words),
-        as_of=as_of_date(None, config, words),
-    )
+    outcome = _record(plan, entry, config, words)
     click.echo(words.say("rec-done-help", file=outcome.file, id=task, day=entry.day, by=by))
     click.echo("\n".join(task_state(outcome.metrics, task, words)))
     _warnings(outcome, words)
