@@ -51,12 +51,8 @@ def sources_key(path: Path) -> str:
 def write_atomic(path: Path, data: bytes) -> None:
     """Write `data` to `path` through a temporary file in the same folder and one rename."""
     mode = stat.S_IMODE(path.stat().st_mode) if path.exists() else None
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    temporary = _written_beside(path, data)
     try:
-        with os.fdopen(handle, "wb") as file:
-            file.write(data)
-            file.flush()
-            os.fsync(file.fileno())
         if mode is not None:
             os.chmod(temporary, mode)
         os.replace(temporary, path)
@@ -68,12 +64,8 @@ def write_atomic(path: Path, data: bytes) -> None:
 
 def write_new(path: Path, data: bytes) -> None:
     """Write a new file whole or not at all; FileExistsError when `path` exists."""
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    temporary = _written_beside(path, data)
     try:
-        with os.fdopen(handle, "wb") as file:
-            file.write(data)
-            file.flush()
-            os.fsync(file.fileno())
         os.chmod(temporary, 0o666 & ~_umask())
         try:
             os.link(temporary, path)  # fails, atomically, when the file exists
@@ -86,6 +78,22 @@ def write_new(path: Path, data: bytes) -> None:
     finally:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
+
+
+def _written_beside(path: Path, data: bytes) -> str:
+    """A temporary file in `path`'s folder holding `data`, on disk (fsync); the caller renames
+    or removes it."""
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as file:
+            file.write(data)
+            file.flush()
+            os.fsync(file.fileno())
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+    return temporary
 
 
 def _umask() -> int:

@@ -23,10 +23,8 @@ from ..render.standup import (
     goal_detail,
     header,
     summary,
-    task_facts,
-    task_mark,
-    task_where,
 )
+from ..render.standup_markdown import task_line
 from ..words import Words
 from .robots import EVERYONE, Scope
 
@@ -112,11 +110,5 @@ def _team_lines(pm: PlanMetrics, words: Words, links: SiteLinks | None) -> list[
     tasks = chat_tasks(pm)
     if tasks:
         lines.append(words["nt-tasks"])
-    for tm in tasks:
-        symbol, word, _ = task_mark(tm, words)
-        facts = words["st-facts-sep"].join(task_facts(tm, pm, words))
-        lines.append(
-            f"- {symbol} {plain(word)} · **{plain(tm.task.title)}** — "
-            f"{plain(task_where(tm, pm, words))} · {plain(facts)}"
-        )
+    lines += [task_line(tm, pm, words, plain) for tm in tasks]
     return lines

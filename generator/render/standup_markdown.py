@@ -5,10 +5,10 @@ a plan cannot add a link, an image or a heading to the message."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 
-from ..compute import PlanMetrics
+from ..compute import PlanMetrics, TaskMetrics
 from ..words import Words
 from .format import GOAL_SYMBOLS
 from .standup import attention, goal_detail, header, summary, task_facts, task_mark, task_where
@@ -47,14 +47,21 @@ def plan_markdown(pm: PlanMetrics, words: Words) -> str:
         lines += ["", escape(words["st-no-tasks" if not pm.tasks else "st-all-fine"].strip())]
         return "\n".join(lines)
     lines += ["", f"**{escape(words['st-attention'].strip())}**", ""]
-    for tm in tasks:
-        symbol, word, _ = task_mark(tm, words)
-        facts = words["st-facts-sep"].join(task_facts(tm, pm, words))
-        lines.append(
-            f"- {symbol} {escape(word)} · **{escape(tm.task.title)}** — "
-            f"{escape(task_where(tm, pm, words))} · {escape(facts)}"
-        )
+    lines += [task_line(tm, pm, words, escape) for tm in tasks]
     return "\n".join(lines)
+
+
+def task_line(
+    tm: TaskMetrics, pm: PlanMetrics, words: Words, clean: Callable[[object], str]
+) -> str:
+    """A task that needs attention as a Markdown list item; `clean` makes each text safe where
+    the line goes (a GitHub job summary, a chat robot's Markdown)."""
+    symbol, word, _ = task_mark(tm, words)
+    facts = words["st-facts-sep"].join(task_facts(tm, pm, words))
+    return (
+        f"- {symbol} {clean(word)} · **{clean(tm.task.title)}** — "
+        f"{clean(task_where(tm, pm, words))} · {clean(facts)}"
+    )
 
 
 def _team(pm: PlanMetrics) -> str:
