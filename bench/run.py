@@ -51,8 +51,9 @@ from generator import compute  # noqa: E402
 from generator.check import check  # noqa: E402
 from generator.check.schema import load_schema  # noqa: E402
 from generator.load import YamlLoader  # noqa: E402
-from generator.render import available_workers, render_site  # noqa: E402
+from generator.render import render_site  # noqa: E402
 from generator.words import Words  # noqa: E402
+from generator.workers import available_workers  # noqa: E402
 
 AS_OF = date(2023, 8, 20)
 ZH = Words("zh")

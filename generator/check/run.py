@@ -104,10 +104,11 @@ def check_loaded(
     named_ids = cross_file.plan_ids(loaded)
     project_ids = cross_file.plan_ids(loaded + list(project))
 
-    def one_file(index: int) -> tuple[list[Diagnostic], Plan | None]:
-        path, item = named[index]
+    diagnostics: list[Diagnostic] = []
+    plans: list[Plan] = []
+    for index, (path, item) in enumerate(named):
         owners = project_ids if index in inside else named_ids
-        return check_file(
+        found, plan = check_file(
             item,
             path,
             plan_ids=all_ids,
@@ -116,11 +117,6 @@ def check_loaded(
             words=words,
             strict=strict,
         )
-
-    diagnostics: list[Diagnostic] = []
-    plans: list[Plan] = []
-    # the rules are quick next to reading: sending the plans back would cost more than it saves
-    for found, plan in map(one_file, range(len(named))):
         if plan is not None:
             plans.append(plan)
         diagnostics += found

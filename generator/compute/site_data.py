@@ -34,6 +34,10 @@ class SiteData:
         """The figures of the plan with this id, if there is one."""
         return self.by_id.get(plan_id) if plan_id else None
 
+    def plans_of(self, rollup: Rollup) -> list[PlanMetrics]:
+        """The figures of the plans a rollup (a region) combines, in site order."""
+        return [self.by_id[plan_id] for plan_id in rollup.plans]
+
     def next_plans(self, pm: PlanMetrics) -> tuple[PlanMetrics, ...]:
         """The plans of the next cycle: those whose `previous` is this plan."""
         return self.successors.get(pm.plan.id, ())
@@ -76,7 +80,7 @@ def site_data(
         regions=tuple(regions),
         by_id={pm.plan.id: pm for pm in metrics},
         in_force={pm.plan.team: pm for pm in current},
-        monthly={pm.plan.id: monthly[pm.plan.id] for pm in metrics},
+        monthly=monthly,
         successors={plan_id: tuple(found) for plan_id, found in successors.items()},
         uncovered_years=calendars.uncovered_years(),
     )

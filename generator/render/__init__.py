@@ -14,7 +14,7 @@ from importlib import resources
 from ..compute import PlanMetrics, SiteData
 from ..revisions import SiteHistory
 from ..words import Words
-from ..workers import available_workers, map_in_workers
+from ..workers import map_in_workers
 from . import chart_embed
 from .context import PageContext
 from .downloads import plan_downloads
@@ -60,7 +60,6 @@ __all__ = [
     "WORKER_SHIM",
     "EditLinks",
     "PageContext",
-    "available_workers",
     "dashboard_path",
     "extra_css",
     "extra_javascript",

@@ -93,8 +93,7 @@ def region_page(r: Rollup, ctx: PageContext) -> str:
     chart too, up to SUMMARISE_ABOVE teams)."""
     ctx = ctx.at(ctx.region_paths[r.name])
     words = ctx.words
-    plans = set(r.plans)
-    metrics = [pm for pm in ctx.data.current if pm.plan.id in plans]
+    metrics = ctx.data.plans_of(r)
     name = ctx.region_name(r.name)
     return render_template(
         "region.md.j2",
@@ -259,9 +258,8 @@ def region_alerts_page(r: Rollup, ctx: PageContext) -> str:
     """The tasks and goals of one region that need attention (a large site's alerts)."""
     ctx = ctx.at(region_alerts_path(ctx.region_paths[r.name]))
     title = ctx.words.say("page.alerts.region_title", region=ctx.region_name(r.name))
-    plans = set(r.plans)
     up = ctx.link(ctx.words["page.alerts.all_regions"], ALERTS)
-    return _alerts(ctx, title, [pm for pm in ctx.data.current if pm.plan.id in plans], up=up)
+    return _alerts(ctx, title, ctx.data.plans_of(r), up=up)
 
 
 def _alerts(

@@ -26,11 +26,12 @@ from ..check import CheckResult
 from ..compute import SiteData
 from ..compute.calendar import CALENDARS, DEFAULT_CALENDAR
 from ..model import Plan
-from ..render import HISTORY, available_workers, extra_css, extra_javascript
+from ..render import HISTORY, extra_css, extra_javascript
 from ..render.html_blocks import HtmlBlocks
 from ..revisions import Commit, GitError, History, Repository
 from ..settings import SettingError, resolve_as_of, time_zone
 from ..words import Words
+from ..workers import available_workers
 from . import nav, offline
 from .access import AccessError, Keys, check_regions, read_keys
 from .access_options import AccessConfig
@@ -117,8 +118,8 @@ class SalesPlanPlugin(BasePlugin[SalesPlanConfig]):
         # With this event defined, MkDocs keeps the plugin from one rebuild of `serve` to the
         # next: the preview remembers the last good pages there.
         self._preview = Preview() if command == "serve" else None
-        if command == "serve":  # its web server runs threads: forking them is not safe
-            self.checks.workers = 1
+        if command == "serve":  # its web server runs threads: forking them is not safe, so
+            self.checks.workers = 1  # one process reads the plans and renders the pages
 
     def plans_dir(self, config: MkDocsConfig) -> Path:
         """The plans folder, relative to mkdocs.yml."""
@@ -239,9 +240,7 @@ class SalesPlanPlugin(BasePlugin[SalesPlanConfig]):
                 directory_urls=config.use_directory_urls,
                 history=history,
                 edit_links=edit_links(config, plans),
-                # every core for a build; one process under `serve`, whose web server runs
-                # threads (forking them is not safe)
-                workers=available_workers() if self._preview is None else 1,
+                workers=self.checks.workers,  # as many as read the plans (see on_startup)
             )
 
         if self._preview is None:
