@@ -14,12 +14,14 @@ from collections.abc import Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+import jinja2
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config, ValidationError
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from ..check import CheckResult
@@ -44,6 +46,7 @@ from .pipeline import Histories, PlanChecks, PlansInvalid, site_pages
 from .policy import with_policy
 from .preview import Preview
 from .search_words import cut_each_run_once, plan_names, teach_jieba
+from .shares import ELSEWHERE_TEMPLATE, PageShares, search_entries, shareable
 
 log = logging.getLogger("mkdocs.plugins.salesplan")
 
@@ -113,6 +116,7 @@ class SalesPlanPlugin(BasePlugin[SalesPlanConfig]):
         self._preview: Preview | None = None  # under `serve` only
         self._offline = False
         self._protection: Protection | None = None  # with `access`: what is sealed, and how
+        self._shares: PageShares | None = None  # the team pages shared among processes
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # With this event defined, MkDocs keeps the plugin from one rebuild of `serve` to the
@@ -294,6 +298,43 @@ class SalesPlanPlugin(BasePlugin[SalesPlanConfig]):
             files.append(File.generated(config, path, content=content, inclusion=inclusion))
         return files
 
+    def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
+        # Every file and the nav are known: the team pages can be shared out (shares.py).
+        self._shares = None
+        plugins = list(config.plugins.values())
+        in_nav = {page.file.src_uri for page in nav.pages}
+        team_pages = [
+            path for path in self._pages
+            if path.endswith(".md") and path not in in_nav and files.get_file_from_path(path)
+        ]  # fmt: skip
+        if self._preview is None and shareable(plugins, self.checks.workers, len(team_pages)):
+            self._shares = PageShares.of(team_pages, self.checks.workers)
+            self._shares.start()
+        return nav
+
+    def _elsewhere(self, page: Page) -> bool:
+        """Whether another process builds `page` (shares.py)."""
+        return self._shares is not None and not self._shares.mine(page.file.src_uri)
+
+    def on_page_read_source(self, /, *, page: Page, config: MkDocsConfig) -> str | None:
+        # A team page of another share: nothing to read, convert or index here.
+        if self._shares is not None and self._shares.shared(page.file.src_uri):
+            return "" if self._elsewhere(page) else None
+        return None
+
+    def on_env(
+        self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files
+    ) -> jinja2.Environment:
+        if self._shares is None:
+            return env
+        empty = jinja2.DictLoader({ELSEWHERE_TEMPLATE: ""})
+        env.loader = jinja2.ChoiceLoader([env.loader, empty] if env.loader else [empty])
+        if self._shares.helper:  # the parent alone writes the site's other files
+            config.theme.static_templates = set()
+            config["extra_templates"] = []
+            files.copy_static_files = lambda *args, **kwargs: None  # type: ignore[method-assign]
+        return env
+
     def on_pre_page(self, page: Page, /, *, config: MkDocsConfig, files: Files) -> Page:
         # The sitemap dates every page by its update date, which MkDocs takes from the clock:
         # the as-of date keeps two builds of the same plans byte-identical.
@@ -305,7 +346,7 @@ class SalesPlanPlugin(BasePlugin[SalesPlanConfig]):
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
         # Our tables and charts skip Python-Markdown's HTML parser (see html_blocks.py).
-        if page.file.src_uri not in self._pages:
+        if page.file.src_uri not in self._pages or not markdown:
             return markdown
         if self._protection is not None:
             self._protection.page_markdown(page)
@@ -321,6 +362,12 @@ class SalesPlanPlugin(BasePlugin[SalesPlanConfig]):
     def on_page_content(
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
+        if self._elsewhere(page):  # built by another process: here, neither written nor indexed
+            assert self._shares is not None
+            page.meta.update(template=ELSEWHERE_TEMPLATE, search={"exclude": True})
+            if self._shares.shared(page.file.src_uri):
+                page.present_anchor_ids = None  # its anchors are not known here
+            return html
         blocks = self._set_aside.pop(page.file.src_uri, ())
         html = self._html_blocks.restore(html, blocks)
         if self._preview is not None:
@@ -330,7 +377,16 @@ class SalesPlanPlugin(BasePlugin[SalesPlanConfig]):
             html = self._protection.page_content(html, page)
         return html
 
+    @event_priority(-100)  # after Material's search has indexed the page
+    def on_page_context(self, context, /, *, page: Page, config: MkDocsConfig, nav: Navigation):
+        if self._shares is not None:
+            entries = search_entries(config.plugins.values())
+            self._shares.indexed(page.file.src_uri, len(entries) if entries is not None else 0)
+        return context
+
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        if self._elsewhere(page):
+            return ""
         if self._preview is None and page.file.src_uri in self._pages:
             page.content = None  # written out next; nothing reads it after (see above)
         return self._with_policy(output)
@@ -346,6 +402,26 @@ class SalesPlanPlugin(BasePlugin[SalesPlanConfig]):
         frame = offline.frame_script(page) if self._offline else None
         serving = self._preview is not None
         return with_policy(page, serving=serving, extra_scripts=[frame] if frame else [])
+
+    @event_priority(100)  # before Material's search writes its index
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        shares, self._shares = self._shares, None
+        if shares is None:
+            return
+        entries = search_entries(config.plugins.values())
+        if shares.helper:
+            shares.finish_helper(entries)  # the helper process ends here
+        problems = shares.collect(entries)
+        if problems:
+            detail = "; ".join(p for p in problems if p) or "?"
+            raise PluginError(self._words.say("build.helper-failed", detail=detail))
+
+    def on_build_error(self, *, error: Exception) -> None:
+        shares, self._shares = self._shares, None
+        if shares is not None and shares.helper:
+            shares.finish_helper(None, error=str(error) or type(error).__name__)
+        elif shares is not None:
+            shares.stop()
 
     def on_serve(self, server, /, *, config: MkDocsConfig, builder):
         server.watch(str(self.plans_dir(config)))

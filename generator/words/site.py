@@ -5,6 +5,10 @@ from __future__ import annotations
 # key: (English, 中文)
 WORDS: dict[str, tuple[str, str]] = {
     "site.home": ("Home", "首页"),
+    "build.helper-failed": (
+        "a process building part of the team pages failed: {detail}",
+        "构建部分团队页面的进程出错：{detail}",
+    ),
     "site.alerts": ("Alerts", "预警"),
     "site.guide": ("Guide", "使用指南"),
     "site.reference": ("Format reference", "格式参考"),
