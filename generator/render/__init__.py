@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import functools
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from importlib import resources
 
 from ..compute import PlanMetrics, SiteData
@@ -38,10 +38,13 @@ from .paths import (
     monthly_path,
     plan_page_path,
     region_alerts_path,
+    table_csv_path,
+    workbook_path,
 )
 from .reference import PAGE as REFERENCE
 from .reference import SCHEMA_FILE, reference_page
 from .standup_sheet import sheet_path, standup_sheet
+from .tables import TEMPLATE_TABLES
 
 STYLESHEET = "assets/salesplan/salesplan.css"
 PRINT_STYLESHEET = "assets/salesplan/print.css"
@@ -118,6 +121,25 @@ def plan_files(pm: PlanMetrics, ctx: PageContext) -> dict[str, str | bytes]:
     return files
 
 
+def plan_file_paths(pm: PlanMetrics, ctx: PageContext) -> list[str]:
+    """The site paths `plan_files` gives, without rendering anything."""
+    plan_id = pm.plan.id
+    paths = [plan_page_path(plan_id), dashboard_path(plan_id)]
+    paths += [monthly_path(plan_id, report.month) for report in ctx.data.monthly.get(plan_id, ())]
+    paths += [table_csv_path(plan_id, n) for n in range(1, TEMPLATE_TABLES + 1)]
+    return [*paths, workbook_path(plan_id), sheet_path(plan_id)]
+
+
+def team_files(
+    pm: PlanMetrics, ctx: PageContext, mine: Callable[[str], bool] | None = None
+) -> dict[str, str | bytes]:
+    """`plan_files`, or when `mine` says another process renders this plan, its paths with
+    empty contents (placeholders that keep the site's tree and links whole)."""
+    if mine is None or mine(pm.plan.id):
+        return plan_files(pm, ctx)
+    return {path: b"" if not path.endswith(".md") else "" for path in plan_file_paths(pm, ctx)}
+
+
 def render_site(
     data: SiteData,
     *,
@@ -128,6 +150,7 @@ def render_site(
     history: SiteHistory | None = None,
     edit_links: EditLinks | None = None,
     workers: int = 1,
+    mine: Callable[[str], bool] | None = None,
 ) -> dict[str, str | bytes]:
     """Every generated page and site file: path → Markdown text (pages) or bytes (files).
 
@@ -136,7 +159,8 @@ def render_site(
     `schema_source` is the schema file as written, published unchanged at SCHEMA_FILE.
     `history`: the teams' histories (pages saying why when git could not give it); None
     leaves the history pages out. `edit_links` gives each plan page and task row a link to
-    GitHub's editor.
+    GitHub's editor. `mine`: whether this process renders a team's own files, by plan id
+    (the site's team pages shared among processes); the others are empty placeholders.
     """
     ctx = PageContext.for_site(
         data, words, directory_urls, history=history, schema=schema, edit=edit_links
@@ -150,7 +174,8 @@ def render_site(
         pages[ctx.region_paths[r.name]] = region_page(r, ctx)
         if summarised(ctx):
             pages[region_alerts_path(ctx.region_paths[r.name])] = region_alerts_page(r, ctx)
-    for files in map_in_workers(functools.partial(plan_files, ctx=ctx), data.metrics, workers):
+    render = functools.partial(team_files, ctx=ctx, mine=mine)
+    for files in map_in_workers(render, data.metrics, workers):
         pages.update(files)
     if history is not None:
         pages[HISTORY] = history_index_page(ctx)

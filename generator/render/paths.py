@@ -14,6 +14,7 @@ PROBLEMS = "plan-problems.md"  # only under `serve`, while a plan has an error
 REGIONS_FOLDER = "regions"
 HISTORY_FOLDER = "history"
 HISTORY = f"{HISTORY_FOLDER}/index.md"  # the teams' histories
+TEAMS_FOLDER = "teams"  # teams/<plan id>/: a plan's own pages and downloads
 NO_REGION_SLUG = "no-region"  # the page of the plans without a region, whatever the language
 
 # Anything but a Unicode letter or digit separates the words of a slug.
@@ -21,11 +22,17 @@ _NOT_WORD = re.compile(r"[\W_]+")
 
 
 def plan_page_path(plan_id: str) -> str:
-    return f"teams/{plan_id}/index.md"
+    return f"{TEAMS_FOLDER}/{plan_id}/index.md"
 
 
 def dashboard_path(plan_id: str) -> str:
-    return f"teams/{plan_id}/dashboard.md"
+    return f"{TEAMS_FOLDER}/{plan_id}/dashboard.md"
+
+
+def plan_of_path(path: str) -> str | None:
+    """The plan id of a file in a plan's own folder (teams/<id>/…), else None."""
+    parts = path.split("/", 2)
+    return parts[1] if len(parts) == 3 and parts[0] == TEAMS_FOLDER else None
 
 
 def table_csv_path(plan_id: str, number: int) -> str:

@@ -187,6 +187,9 @@ def _action_cells(action: NextAction, pm: PlanMetrics, words: Words) -> tuple[ob
     return (action.action, owners, Day(action.due) if action.due else None)
 
 
+TEMPLATE_TABLES = 6  # the method's template tables, T1 to T6
+
+
 def template_tables(
     pm: PlanMetrics, words: Words, edit: EditLinks | None = None
 ) -> tuple[Table, ...]:

@@ -22,6 +22,7 @@ from collections.abc import Mapping
 from importlib import resources
 from urllib.parse import unquote
 
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
@@ -134,6 +135,14 @@ class Protection:
             '<p class="sp-unlock-message" role="status" aria-live="polite"></p></form>\n'
             "</div>"
         )
+
+
+def load_lock_assets(config: MkDocsConfig) -> None:
+    """The lock's stylesheet and script, loaded by every page of a site with `access`."""
+    if ACCESS_STYLESHEET not in config.extra_css:
+        config.extra_css.append(ACCESS_STYLESHEET)
+    if ACCESS_SCRIPT not in [str(script) for script in config.extra_javascript]:
+        config.extra_javascript.append(ACCESS_SCRIPT)
 
 
 def _json(envelope: dict) -> str:

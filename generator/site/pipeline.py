@@ -8,7 +8,7 @@ moved on. The plugin owns one of each.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 
@@ -29,6 +29,18 @@ class PlansInvalid(Exception):
     def __init__(self, result: CheckResult) -> None:
         super().__init__("\n".join(str(d) for d in result.diagnostics))
         self.result = result
+
+
+def plugin_error(error: Exception, words: Words) -> Exception:
+    """A setting, password, git or plan problem as the build's error (MkDocs' PluginError)."""
+    from mkdocs.exceptions import PluginError
+
+    if isinstance(error, GitError):
+        message = words.say(error.reason, revision=error.detail, detail=error.detail)
+        return PluginError(f"salesplan: {message}")
+    if isinstance(error, PlansInvalid):
+        return PluginError(f"the plans have errors:\n{error}")
+    return PluginError(f"salesplan: {error}")
 
 
 class PlanChecks:
@@ -105,11 +117,15 @@ def site_pages(
     history: History | None = None,
     edit_links: EditLinks | None = None,
     workers: int = 1,
+    share: Callable[[SiteData], Callable[[str], bool] | None] | None = None,
 ) -> tuple[SiteData, dict[str, str | bytes]]:
     """compute → render: the figures of the plans and the generated page tree (with the
     teams' history pages when `history` is given), the plans' pages rendered by `workers`
-    processes."""
+    processes. `share`, given the figures, may say which plans (by id) this process renders
+    (the others' files are empty placeholders): the site's team pages shared among
+    processes, each rendering its own."""
     data = site_data(plans, as_of, calendar)
+    mine = share(data) if share is not None else None
     pages = render_site(
         data,
         words=words,
@@ -118,6 +134,7 @@ def site_pages(
         schema_source=schema_path().read_bytes(),
         history=team_histories(history, plans) if history is not None else None,
         edit_links=edit_links,
-        workers=workers,
+        workers=1 if mine is not None else workers,
+        mine=mine,
     )
     return data, pages

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -39,14 +39,14 @@ from .access import AccessError, Keys, check_regions, read_keys
 from .access_options import AccessConfig
 from .accessibility import named_search_dialog
 from .edit_links import edit_links
-from .locks import ACCESS_SCRIPT, ACCESS_STYLESHEET, Protection
+from .locks import Protection, load_lock_assets
 from .notify_options import NotifyConfig
 from .output import mark_built, site_dir_problem, sitemap_day
-from .pipeline import Histories, PlanChecks, PlansInvalid, site_pages
+from .pipeline import Histories, PlanChecks, PlansInvalid, plugin_error, site_pages
 from .policy import with_policy
 from .preview import Preview
 from .search_words import cut_each_run_once, plan_names, teach_jieba
-from .shares import ELSEWHERE_TEMPLATE, PageShares, search_entries, shareable
+from .shares import PageShares
 
 log = logging.getLogger("mkdocs.plugins.salesplan")
 
@@ -117,6 +117,8 @@ class SalesPlanPlugin(BasePlugin[SalesPlanConfig]):
         self._offline = False
         self._protection: Protection | None = None  # with `access`: what is sealed, and how
         self._shares: PageShares | None = None  # the team pages shared among processes
+        self._result: CheckResult | None = None  # the check of the plans being built
+        self._readers: Keys | None = None  # with `access`: the readers' keys
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # With this event defined, MkDocs keeps the plugin from one rebuild of `serve` to the
@@ -179,25 +181,14 @@ class SalesPlanPlugin(BasePlugin[SalesPlanConfig]):
         if self._offline:
             offline.prepare(config)
         try:
-            keys = self._keys(config)  # first: a missing password fails the build at once
+            self._readers = self._keys(config)  # first: a missing password fails the build at once
             self._as_of = self.as_of(self._words, config)
             result = self.plan_check(config, self._words)
             if not result.ok and self._preview is None:
                 raise PlansInvalid(result)
-            self._data, self._pages = self._site(config, result)
-            self._protect(keys, config)
-        except (SettingError, AccessError) as error:
-            raise PluginError(f"salesplan: {error}") from None
-        except GitError as error:
-            message = self._words.say(error.reason, revision=error.detail, detail=error.detail)
-            raise PluginError(f"salesplan: {message}") from None
-        except PlansInvalid as error:
-            raise PluginError(f"the plans have errors:\n{error}") from None
-        teach_jieba(plan_names(pm.plan for pm in self._data.metrics))
-        cut_each_run_once()
-        if self._data.uncovered_years:  # once per build; a note, not a reason to fail it
-            years = ", ".join(map(str, self._data.uncovered_years))
-            log.info(self._words.say("calendar-uncovered", years=years))
+            self._result = result
+        except (SettingError, AccessError, GitError, PlansInvalid) as error:
+            raise plugin_error(error, self._words) from None
         for path in extra_css():
             if path not in config.extra_css:
                 config.extra_css.append(path)
@@ -206,13 +197,40 @@ class SalesPlanPlugin(BasePlugin[SalesPlanConfig]):
                 config.extra_javascript.append(path)
         return config
 
+    def _render(self, config: MkDocsConfig) -> None:
+        """compute → render the checked plans, once MkDocs emptied the site folder (so the
+        helpers sharing the team pages, forked here, never race with that cleaning)."""
+        assert self._result is not None
+        try:
+            self._data, self._pages = self._site(config, self._result)
+            self._protect(self._readers, config)
+        except (SettingError, AccessError, GitError, PlansInvalid) as error:
+            raise plugin_error(error, self._words) from None
+        teach_jieba(plan_names(pm.plan for pm in self._data.metrics))
+        cut_each_run_once()
+
+    def _share(self, config: MkDocsConfig, data: SiteData) -> Callable[[str], bool] | None:
+        """With many teams (none in the nav) on several cores: the plans shared out among
+        forked processes (shares.py), and which this one renders; None: it renders them all."""
+        if data.uncovered_years:  # once per build (before any fork); a note, not a failure
+            log.info(
+                self._words.say(
+                    "calendar-uncovered", years=", ".join(map(str, data.uncovered_years))
+                )
+            )
+        self._shares = None
+        if self._preview is not None or config.nav or nav.teams_in_nav(self.config.nav_teams, data):
+            return None
+        plans = [pm.plan.id for pm in data.metrics]
+        self._shares = PageShares.started(config.plugins.values(), self.checks.workers, plans)
+        return self._shares.renders if self._shares else None
+
     def _keys(self, config: MkDocsConfig) -> Keys | None:
         """The readers' keys of the `access` option, from the environment (this is the edge
         of a build); None without the option, and under `serve`, which previews in clear."""
-        if not self.config.access.head_office:
-            return None
-        if self._preview is not None:
+        if self.config.access.head_office and self._preview is not None:
             log.info(self._words["access.serving"])
+        if not self.config.access.head_office or self._preview is not None:
             return None
         return read_keys(self.config.access, os.environ, self._words, site=config.site_name)
 
@@ -224,10 +242,7 @@ class SalesPlanPlugin(BasePlugin[SalesPlanConfig]):
         check_regions(keys, self._data, self._words)
         self._protection = Protection(keys, self._data, self._pages, self._words)
         self._pages = self._protection.sealed_files(self._pages)
-        if ACCESS_STYLESHEET not in config.extra_css:
-            config.extra_css.append(ACCESS_STYLESHEET)
-        if ACCESS_SCRIPT not in [str(script) for script in config.extra_javascript]:
-            config.extra_javascript.append(ACCESS_SCRIPT)
+        load_lock_assets(config)
 
     def _site(
         self, config: MkDocsConfig, result: CheckResult
@@ -245,6 +260,7 @@ class SalesPlanPlugin(BasePlugin[SalesPlanConfig]):
                 history=history,
                 edit_links=edit_links(config, plans),
                 workers=self.checks.workers,  # as many as read the plans (see on_startup)
+                share=lambda data: self._share(config, data),
             )
 
         if self._preview is None:
@@ -264,6 +280,7 @@ class SalesPlanPlugin(BasePlugin[SalesPlanConfig]):
         mark_built(Path(config.site_dir))
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        self._render(config)
         in_nav: set[str] | None = None  # None: the user wrote the nav in mkdocs.yml
         if not config.nav and self._data is not None:
             written = [
@@ -298,42 +315,11 @@ class SalesPlanPlugin(BasePlugin[SalesPlanConfig]):
             files.append(File.generated(config, path, content=content, inclusion=inclusion))
         return files
 
-    def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
-        # Every file and the nav are known: the team pages can be shared out (shares.py).
-        self._shares = None
-        plugins = list(config.plugins.values())
-        in_nav = {page.file.src_uri for page in nav.pages}
-        team_pages = [
-            path for path in self._pages
-            if path.endswith(".md") and path not in in_nav and files.get_file_from_path(path)
-        ]  # fmt: skip
-        if self._preview is None and shareable(plugins, self.checks.workers, len(team_pages)):
-            self._shares = PageShares.of(team_pages, self.checks.workers)
-            self._shares.start()
-        return nav
-
-    def _elsewhere(self, page: Page) -> bool:
-        """Whether another process builds `page` (shares.py)."""
-        return self._shares is not None and not self._shares.mine(page.file.src_uri)
-
     def on_page_read_source(self, /, *, page: Page, config: MkDocsConfig) -> str | None:
-        # A team page of another share: nothing to read, convert or index here.
-        if self._shares is not None and self._shares.shared(page.file.src_uri):
-            return "" if self._elsewhere(page) else None
-        return None
+        return self._shares.source(page) if self._shares is not None else None
 
-    def on_env(
-        self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files
-    ) -> jinja2.Environment:
-        if self._shares is None:
-            return env
-        empty = jinja2.DictLoader({ELSEWHERE_TEMPLATE: ""})
-        env.loader = jinja2.ChoiceLoader([env.loader, empty] if env.loader else [empty])
-        if self._shares.helper:  # the parent alone writes the site's other files
-            config.theme.static_templates = set()
-            config["extra_templates"] = []
-            files.copy_static_files = lambda *args, **kwargs: None  # type: ignore[method-assign]
-        return env
+    def on_env(self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files):
+        return self._shares.environment(env, config, files) if self._shares else env
 
     def on_pre_page(self, page: Page, /, *, config: MkDocsConfig, files: Files) -> Page:
         # The sitemap dates every page by its update date, which MkDocs takes from the clock:
@@ -362,12 +348,8 @@ class SalesPlanPlugin(BasePlugin[SalesPlanConfig]):
     def on_page_content(
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
-        if self._elsewhere(page):  # built by another process: here, neither written nor indexed
-            assert self._shares is not None
-            page.meta.update(template=ELSEWHERE_TEMPLATE, search={"exclude": True})
-            if self._shares.shared(page.file.src_uri):
-                page.present_anchor_ids = None  # its anchors are not known here
-            return html
+        if self._shares is not None and self._shares.passes_through(page):
+            return html  # built by another process: here, neither written nor indexed
         blocks = self._set_aside.pop(page.file.src_uri, ())
         html = self._html_blocks.restore(html, blocks)
         if self._preview is not None:
@@ -380,13 +362,12 @@ class SalesPlanPlugin(BasePlugin[SalesPlanConfig]):
     @event_priority(-100)  # after Material's search has indexed the page
     def on_page_context(self, context, /, *, page: Page, config: MkDocsConfig, nav: Navigation):
         if self._shares is not None:
-            entries = search_entries(config.plugins.values())
-            self._shares.indexed(page.file.src_uri, len(entries) if entries is not None else 0)
+            self._shares.indexed(page, config.plugins.values())
         return context
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
-        if self._elsewhere(page):
-            return ""
+        if self._shares is not None and not self._shares.mine(page.file.src_uri):
+            return ""  # another process builds it
         if self._preview is None and page.file.src_uri in self._pages:
             page.content = None  # written out next; nothing reads it after (see above)
         return self._with_policy(output)
@@ -406,22 +387,13 @@ class SalesPlanPlugin(BasePlugin[SalesPlanConfig]):
     @event_priority(100)  # before Material's search writes its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         shares, self._shares = self._shares, None
-        if shares is None:
-            return
-        entries = search_entries(config.plugins.values())
-        if shares.helper:
-            shares.finish_helper(entries)  # the helper process ends here
-        problems = shares.collect(entries)
-        if problems:
-            detail = "; ".join(p for p in problems if p) or "?"
-            raise PluginError(self._words.say("build.helper-failed", detail=detail))
+        if shares is not None:  # a helper process ends here; the parent takes in their work
+            shares.finish(config.plugins.values(), self._words)
 
     def on_build_error(self, *, error: Exception) -> None:
         shares, self._shares = self._shares, None
-        if shares is not None and shares.helper:
-            shares.finish_helper(None, error=str(error) or type(error).__name__)
-        elif shares is not None:
-            shares.stop()
+        if shares is not None:
+            shares.fail(error)
 
     def on_serve(self, server, /, *, config: MkDocsConfig, builder):
         server.watch(str(self.plans_dir(config)))

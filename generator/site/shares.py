@@ -1,26 +1,32 @@
-"""A build's team pages shared out among processes: MkDocs' page loop on every core.
+"""A big site's team pages shared out among processes: rendering and MkDocs' page loop on
+every core.
 
 MkDocs reads, converts and templates the pages one after the other, on one core: at a thousand
-teams (five thousand pages) that was two thirds of a build. Once MkDocs knows every file and
-the nav (`on_nav`), the plugin forks helper processes. Each process, the parent and every
-helper, goes on through MkDocs' own build, but builds fully only its share of the pages left
-out of the nav (the teams' plan, dashboard, monthly and history pages); the parent alone
-builds every other page and writes the site's other files. A page of another share passes
-through as an empty one: no source, no template, nothing written, nothing indexed.
+teams (five thousand pages) that was two thirds of a build. So once the plans are checked and
+computed, and MkDocs has emptied the site folder (`on_files`), the plugin deals the plans out
+among shares and forks a helper process per share but its own. Each process, the parent and
+every helper, renders only its share's team files (a plan's folder teams/<id>/: its pages and
+downloads; the others are empty placeholders), then goes on through MkDocs' own build,
+building fully only those. The parent alone builds every other page and writes the site's
+other files. A page of another share passes through as an empty one: no source, no template,
+nothing written, nothing indexed.
 
-Each helper writes its pages into the site folder and, when MkDocs reaches `on_post_build`,
+Each helper writes its files into the site folder and, when MkDocs reaches `on_post_build`,
 sends the parent what only the parent can finish: the search-index entries of its pages,
 which the parent puts in the order one process would give, and what it logged (warnings still
-fail a strict build). The site comes out byte-identical to a build in one process.
+fail a strict build). The site comes out byte-identical to a build in one process, and each
+process holds only its share of the pages' text.
 
-Not shared: under `serve`, where fork is unsafe, with too few pages, with plugins other than
-salesplan and Material's search (their per-page state would be split), or while other threads
-run. One thing is lost: MkDocs does not check `#anchor` links between pages built in different
-processes (those are the plugin's own links, each tested).
+Not shared: under `serve`, where fork is unsafe, with few plans, when team pages are in the
+nav (their titles would be needed everywhere), with plugins other than salesplan and
+Material's search (their per-page state would be split), or while other threads run. One
+thing is lost: MkDocs does not check `#anchor` links into a page another process built (those
+are the plugin's own links, each tested).
 """
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import pickle
@@ -30,21 +36,30 @@ import threading
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+import jinja2
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files, InclusionLevel
+from mkdocs.structure.pages import Page
+
+from ..render.paths import plan_of_path
+from ..words import Words
+
 # An empty template: a page of another share renders to nothing and is not written.
 ELSEWHERE_TEMPLATE = "salesplan-elsewhere.html"
-# Below this many pages to share, forking costs more than it saves.
-MIN_SHARED_PAGES = 40
+# Below this many plans to share, forking costs more than it saves.
+MIN_SHARED_PLANS = 16
 # The plugins whose page events are known to be safe to split (by module of their class).
 SAFE_PLUGINS = ("generator.site.plugin", "material.plugins.search.plugin")
 # MkDocs' note for a page whose template wrote nothing (those of the other shares)
 _SKIPPED = re.compile(r"Page skipped: '(.*)'\. Generated empty output\.", re.S)
 
 
-def shareable(plugins: Iterable[object], workers: int, pages: int) -> bool:
-    """Whether a build may share its pages out: several cores, enough pages, known plugins,
-    and no other thread running (forking one would copy it stopped, mid-work)."""
+def shareable(plugins: Iterable[object], workers: int, plans: int) -> bool:
+    """Whether a build may share its team pages out: several cores, enough plans, known
+    plugins, and no other thread running (forking one would copy it stopped, mid-work)."""
     known = all(type(plugin).__module__ in SAFE_PLUGINS for plugin in plugins)
-    return workers > 1 and pages >= MIN_SHARED_PAGES and known and threading.active_count() == 1
+    return workers > 1 and plans >= MIN_SHARED_PLANS and known and threading.active_count() == 1
 
 
 def search_entries(plugins: Iterable[object]) -> list[dict] | None:
@@ -91,8 +106,9 @@ class _QuietSkips(logging.Filter):
 class PageShares:
     """Which process builds which page, the helpers forked, and what they report.
 
-    `owners`: page path → the share building it (0 is the parent); any other page is the
-    parent's. `start` forks one helper per other share, each carrying on from the caller.
+    `owners`: plan id → the share rendering and building its folder's files (0 is the
+    parent); every other file is the parent's. `start` forks one helper per other share, each
+    carrying on from the caller.
     """
 
     def __init__(self, owners: Mapping[str, int], processes: int) -> None:
@@ -106,23 +122,47 @@ class PageShares:
         self._order: list[tuple[str, int]] = []  # (page, index entries after it), in order
 
     @classmethod
-    def of(cls, pages: Sequence[str], processes: int) -> PageShares:
-        """`pages` dealt out in turn among `processes` shares (neighbours differ in kind, so
-        each share gets as many of each kind)."""
-        return cls({page: n % processes for n, page in enumerate(sorted(pages))}, processes)
+    def of(cls, plans: Sequence[str], processes: int) -> PageShares:
+        """The plans (by id) dealt out in turn among `processes` shares."""
+        return cls({plan: n % processes for n, plan in enumerate(sorted(plans))}, processes)
+
+    @classmethod
+    def started(
+        cls, plugins: Iterable[object], workers: int, plans: Sequence[str]
+    ) -> PageShares | None:
+        """The plans shared out and the helpers forked, when `shareable`; else None."""
+        if not shareable(list(plugins), workers, len(plans)):
+            return None
+        shares = cls.of(plans, workers)
+        shares.start()
+        return shares
+
+    def renders(self, plan: str) -> bool:
+        """Whether this process renders and builds the files of `plan` (by id)."""
+        return self.owners[plan] == self.me
 
     @property
     def helper(self) -> bool:
         """Whether this process is a helper (it ends at the build's end, never returns)."""
         return self._pipe is not None
 
-    def mine(self, page: str) -> bool:
-        """Whether this process builds `page` fully."""
-        return self.owners.get(page, 0) == self.me
+    def mine(self, path: str) -> bool:
+        """Whether this process builds (or writes) the file at `path` of the site."""
+        plan = plan_of_path(path)
+        return self.owners.get(plan, 0) == self.me if plan is not None else self.me == 0
 
-    def shared(self, page: str) -> bool:
-        """Whether `page` is one of the shared ones (a team page left out of the nav)."""
-        return page in self.owners
+    def shared(self, path: str) -> bool:
+        """Whether `path` is one of the shared files (those of a plan's own folder)."""
+        return plan_of_path(path) in self.owners
+
+    def copy_static_files(
+        self, files: Files, dirty: bool = False, *, inclusion=InclusionLevel.is_included
+    ) -> None:
+        """MkDocs' `Files.copy_static_files`, for this process's own files only."""
+        for file in files:
+            own = self.mine(file.src_uri) and inclusion(file.inclusion)
+            if own and not file.is_documentation_page():
+                file.copy_file(dirty)
 
     def start(self) -> None:
         """Fork the helpers; in each, carry on as that share, logging kept for the parent."""
@@ -149,9 +189,53 @@ class PageShares:
                 logger.removeHandler(handler)
             logger.addHandler(self._kept)
 
-    def indexed(self, page: str, entries: int) -> None:
-        """Note that the search index holds `entries` entries once `page` is indexed."""
-        self._order.append((page, entries))
+    def source(self, page: Page) -> str | None:
+        """`on_page_read_source`: a team page of another share is empty here."""
+        path = page.file.src_uri
+        return "" if self.shared(path) and not self.mine(path) else None
+
+    def environment(self, env: jinja2.Environment, config: MkDocsConfig, files: Files):
+        """`on_env`: the empty template, and each process writing only its own files."""
+        empty = jinja2.DictLoader({ELSEWHERE_TEMPLATE: ""})
+        env.loader = jinja2.ChoiceLoader([env.loader, empty] if env.loader else [empty])
+        if self.helper:  # the parent alone writes the site's other files
+            config.theme.static_templates = set()
+            config["extra_templates"] = []
+        # each process writes its own plans' downloads (and the parent every other file)
+        files.copy_static_files = functools.partial(self.copy_static_files, files)  # type: ignore[method-assign]
+        return env
+
+    def passes_through(self, page: Page) -> bool:
+        """`on_page_content`: whether another process builds `page`; if so, it is set to be
+        neither templated, written nor indexed here."""
+        if self.mine(page.file.src_uri):
+            return False
+        page.meta.update(template=ELSEWHERE_TEMPLATE, search={"exclude": True})
+        if self.shared(page.file.src_uri):
+            page.present_anchor_ids = None  # its anchors are not known here
+        return True
+
+    def indexed(self, page: Page, plugins: Iterable[object]) -> None:
+        """`on_page_context`, after the search's: how many entries the index holds now."""
+        entries = search_entries(plugins)
+        self._order.append((page.file.src_uri, len(entries) if entries is not None else 0))
+
+    def finish(self, plugins: Iterable[object], words: Words) -> None:
+        """`on_post_build`, before the search index is written: a helper sends its report
+        and ends; the parent takes the reports in (PluginError if a helper failed)."""
+        entries = search_entries(plugins)
+        if self.helper:
+            self.finish_helper(entries)
+        problems = self.collect(entries)
+        if problems:
+            detail = "; ".join(p for p in problems if p) or "?"
+            raise PluginError(words.say("build.helper-failed", detail=detail))
+
+    def fail(self, error: Exception) -> None:
+        """`on_build_error`: a helper reports the error and ends; the parent stops them."""
+        if self.helper:
+            self.finish_helper(None, error=str(error) or type(error).__name__)
+        self.stop()
 
     def _slices(self, entries: list[dict]) -> dict[str, list[dict]]:
         """Each page's own search entries, as noted by `indexed`."""
@@ -211,7 +295,7 @@ class PageShares:
             if self.mine(page):
                 merged += ours[page]
             else:
-                merged += theirs[self.owners[page] - 1].get(page, [])
+                merged += theirs[self.owners[str(plan_of_path(page))] - 1].get(page, [])
         entries[:] = merged
 
     def stop(self) -> None:
