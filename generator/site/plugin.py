@@ -281,6 +281,8 @@ class SalesPlanPlugin(BasePlugin[SalesPlanConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         self._render(config)
+        if self._shares is not None:  # this process's page loops: its own pages (shares.py)
+            self._shares.restrict(files)
         in_nav: set[str] | None = None  # None: the user wrote the nav in mkdocs.yml
         if not config.nav and self._data is not None:
             written = [
@@ -315,11 +317,11 @@ class SalesPlanPlugin(BasePlugin[SalesPlanConfig]):
             files.append(File.generated(config, path, content=content, inclusion=inclusion))
         return files
 
-    def on_page_read_source(self, /, *, page: Page, config: MkDocsConfig) -> str | None:
-        return self._shares.source(page) if self._shares is not None else None
-
     def on_env(self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files):
-        return self._shares.environment(env, config, files) if self._shares else env
+        if self._shares is None:
+            return env
+        day = sitemap_day(self._as_of).isoformat() if self._as_of else None
+        return self._shares.environment(env, config, files, day)
 
     def on_pre_page(self, page: Page, /, *, config: MkDocsConfig, files: Files) -> Page:
         # The sitemap dates every page by its update date, which MkDocs takes from the clock:
@@ -332,7 +334,7 @@ class SalesPlanPlugin(BasePlugin[SalesPlanConfig]):
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
         # Our tables and charts skip Python-Markdown's HTML parser (see html_blocks.py).
-        if page.file.src_uri not in self._pages or not markdown:
+        if page.file.src_uri not in self._pages:
             return markdown
         if self._protection is not None:
             self._protection.page_markdown(page)
@@ -348,8 +350,6 @@ class SalesPlanPlugin(BasePlugin[SalesPlanConfig]):
     def on_page_content(
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
-        if self._shares is not None and self._shares.passes_through(page):
-            return html  # built by another process: here, neither written nor indexed
         blocks = self._set_aside.pop(page.file.src_uri, ())
         html = self._html_blocks.restore(html, blocks)
         if self._preview is not None:
@@ -366,8 +366,6 @@ class SalesPlanPlugin(BasePlugin[SalesPlanConfig]):
         return context
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
-        if self._shares is not None and not self._shares.mine(page.file.src_uri):
-            return ""  # another process builds it
         if self._preview is None and page.file.src_uri in self._pages:
             page.content = None  # written out next; nothing reads it after (see above)
         return self._with_policy(output)

@@ -30,10 +30,9 @@ import functools
 import logging
 import os
 import pickle
-import re
 import signal
 import threading
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import jinja2
@@ -46,8 +45,6 @@ from ..render.paths import plan_of_path
 from ..words import Words
 from .nav_cache import cache_nav
 
-# An empty template: a page of another share renders to nothing and is not written.
-ELSEWHERE_TEMPLATE = "salesplan-elsewhere.html"
 # Below this many plans to share, forking costs more than it saves.
 MIN_SHARED_PLANS = 16
 # The parent's part of the team pages against a helper's (measured at 1,000 teams: the parent
@@ -55,8 +52,6 @@ MIN_SHARED_PLANS = 16
 PARENT_WEIGHT = 0.88
 # The plugins whose page events are known to be safe to split (by module of their class).
 SAFE_PLUGINS = ("generator.site.plugin", "material.plugins.search.plugin")
-# MkDocs' note for a page whose template wrote nothing (those of the other shares)
-_SKIPPED = re.compile(r"Page skipped: '(.*)'\. Generated empty output\.", re.S)
 
 
 def shareable(plugins: Iterable[object], workers: int, plans: int) -> bool:
@@ -95,18 +90,6 @@ class _Kept(logging.Handler):
         self.records.append((record.name, record.levelno, record.getMessage()))
 
 
-class _QuietSkips(logging.Filter):
-    """Drops MkDocs' "Page skipped" note for the pages another process builds."""
-
-    def __init__(self, shares: PageShares) -> None:
-        super().__init__()
-        self._shares = shares
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        skipped = _SKIPPED.fullmatch(record.getMessage())
-        return skipped is None or self._shares.mine(skipped.group(1))
-
-
 class PageShares:
     """Which process builds which page, the helpers forked, and what they report.
 
@@ -122,8 +105,8 @@ class PageShares:
         self._helpers: list[tuple[int, int]] = []  # (pid, read end of its pipe)
         self._pipe: int | None = None  # a helper's write end
         self._kept: _Kept | None = None
-        self._quiet = _QuietSkips(self)
         self._order: list[tuple[str, int]] = []  # (page, index entries after it), in order
+        self._every_page: Callable[[], list[str]] = list  # every page of the site, in order
 
     @classmethod
     def of(cls, plans: Sequence[str], processes: int) -> PageShares:
@@ -178,7 +161,6 @@ class PageShares:
 
     def start(self) -> None:
         """Fork the helpers; in each, carry on as that share, logging kept for the parent."""
-        build_log = logging.getLogger("mkdocs.commands.build")
         for share in range(1, self.processes):
             read, write = os.pipe()
             pid = os.fork()
@@ -191,7 +173,6 @@ class PageShares:
                 break
             os.close(write)
             self._helpers.append((pid, read))
-        build_log.addFilter(self._quiet)
 
     def _keep_log(self) -> None:
         self._kept = _Kept()
@@ -201,33 +182,37 @@ class PageShares:
                 logger.removeHandler(handler)
             logger.addHandler(self._kept)
 
-    def source(self, page: Page) -> str | None:
-        """`on_page_read_source`: a team page of another share is empty here."""
-        path = page.file.src_uri
-        return "" if self.shared(path) and not self.mine(path) else None
+    def restrict(self, files: Files) -> None:
+        """MkDocs' page loops (which ask for the pages to include) go through this process's
+        own pages only; every other question about the pages (the nav, the sitemap) still
+        gets them all, and links to any of them resolve."""
+        every = files.documentation_pages
 
-    def environment(self, env: jinja2.Environment, config: MkDocsConfig, files: Files):
-        """`on_env`: the empty template, the nav drawn once for the team pages (none is in
-        it: nav_cache.py), and each process writing only its own files."""
-        empty = jinja2.DictLoader({ELSEWHERE_TEMPLATE: ""})
-        env.loader = jinja2.ChoiceLoader([env.loader, empty] if env.loader else [empty])
+        def documentation_pages(*, inclusion: Callable[[InclusionLevel], bool] | None = None):
+            if inclusion is None:
+                return every()
+            return [file for file in every(inclusion=inclusion) if self.mine(file.src_uri)]
+
+        files.documentation_pages = documentation_pages  # type: ignore[method-assign]
+        self._every_page = lambda: [file.src_uri for file in every()]
+
+    def environment(
+        self, env: jinja2.Environment, config: MkDocsConfig, files: Files, update_date: str | None
+    ) -> jinja2.Environment:
+        """`on_env`: the nav drawn once for the team pages (none is in it: nav_cache.py), each
+        process writing only its own files, and in the parent the others' pages dated
+        `update_date` as on_pre_page dates its own (the sitemap lists every page)."""
         cache_nav(env, lambda page: self.shared(page.file.src_uri))
         if self.helper:  # the parent alone writes the site's other files
             config.theme.static_templates = set()
             config["extra_templates"] = []
+        elif update_date is not None:  # the pages this process does not build, dated too
+            for file in files.documentation_pages():
+                if file.page is not None and not self.mine(file.src_uri):
+                    file.page.update_date = update_date
         # each process writes its own plans' downloads (and the parent every other file)
         files.copy_static_files = functools.partial(self.copy_static_files, files)  # type: ignore[method-assign]
         return env
-
-    def passes_through(self, page: Page) -> bool:
-        """`on_page_content`: whether another process builds `page`; if so, it is set to be
-        neither templated, written nor indexed here."""
-        if self.mine(page.file.src_uri):
-            return False
-        page.meta.update(template=ELSEWHERE_TEMPLATE, search={"exclude": True})
-        if self.shared(page.file.src_uri):
-            page.present_anchor_ids = None  # its anchors are not known here
-        return True
 
     def indexed(self, page: Page, plugins: Iterable[object]) -> None:
         """`on_page_context`, after the search's: how many entries the index holds now."""
@@ -277,7 +262,6 @@ class PageShares:
     def collect(self, entries: list[dict] | None) -> list[str]:
         """In the parent: the helpers' reports taken in, their log logged again here, and the
         search entries put in page order. Returns what went wrong in them (empty: nothing)."""
-        logging.getLogger("mkdocs.commands.build").removeFilter(self._quiet)
         reports: list[Report | None] = []
         for pid, read in self._helpers:
             with os.fdopen(read, "rb") as pipe:
@@ -305,16 +289,15 @@ class PageShares:
     def _merge(self, entries: list[dict], theirs: Sequence[Mapping[str, list[dict]]]) -> None:
         ours = self._slices(entries)
         merged: list[dict] = []
-        for page, _ in self._order:
+        for page in self._every_page():
             if self.mine(page):
-                merged += ours[page]
+                merged += ours.get(page, [])
             else:
                 merged += theirs[self.owners[str(plan_of_path(page))] - 1].get(page, [])
         entries[:] = merged
 
     def stop(self) -> None:
         """In the parent, when the build failed: end the helpers still running."""
-        logging.getLogger("mkdocs.commands.build").removeFilter(self._quiet)
         for pid, read in self._helpers:
             try:
                 os.kill(pid, signal.SIGKILL)
