@@ -212,17 +212,15 @@ class SalesPlanPlugin(BasePlugin[SalesPlanConfig]):
     def _share(self, config: MkDocsConfig, data: SiteData) -> Callable[[str], bool] | None:
         """With many teams (none in the nav) on several cores: the plans shared out among
         forked processes (shares.py), and which this one renders; None: it renders them all."""
-        if data.uncovered_years:  # once per build (before any fork); a note, not a failure
-            log.info(
-                self._words.say(
-                    "calendar-uncovered", years=", ".join(map(str, data.uncovered_years))
-                )
-            )
+        if years := ", ".join(map(str, data.uncovered_years)):  # once, before any fork
+            log.info(self._words.say("calendar-uncovered", years=years))  # a note, not a failure
         self._shares = None
         if self._preview is not None or config.nav or nav.teams_in_nav(self.config.nav_teams, data):
             return None
         plans = [pm.plan.id for pm in data.metrics]
         self._shares = PageShares.started(config.plugins.values(), self.checks.workers, plans)
+        if self._shares is not None and not self._shares.helper:
+            log.info(self._words.say("build.shared", processes=self._shares.processes))
         return self._shares.renders if self._shares else None
 
     def _keys(self, config: MkDocsConfig) -> Keys | None:

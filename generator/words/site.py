@@ -5,6 +5,10 @@ from __future__ import annotations
 # key: (English, 中文)
 WORDS: dict[str, tuple[str, str]] = {
     "site.home": ("Home", "首页"),
+    "build.shared": (
+        "the teams' pages are built by {processes} processes at once",
+        "团队页面由 {processes} 个进程同时构建",
+    ),
     "build.helper-failed": (
         "a process building part of the team pages failed: {detail}",
         "构建部分团队页面的进程出错：{detail}",

@@ -1,0 +1,140 @@
+"""A big site's team pages shared among processes (generator/site/shares.py): the same site
+byte for byte as one process builds, helpers' warnings and failures reaching the build."""
+
+from __future__ import annotations
+
+import filecmp
+import logging
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from mkdocs.exceptions import PluginError
+
+from generator.site.shares import MIN_SHARED_PLANS, PageShares, shareable
+from generator.words import Words
+from generator.workers import available_workers
+
+ROOT = Path(__file__).resolve().parent.parent
+TEAMS = MIN_SHARED_PLANS + 4
+
+
+def _project(folder: Path, teams: int = TEAMS) -> Path:
+    """The example site with `teams` copies of an example plan, none of them in the nav."""
+    shutil.copytree(ROOT / "docs", folder / "docs")
+    config = (ROOT / "mkdocs.yml").read_text("utf-8")
+    config = config.replace("      calendar: cn\n", "      calendar: cn\n      nav_teams: false\n")
+    assert "nav_teams: false" in config
+    (folder / "mkdocs.yml").write_text(config, "utf-8")
+    source = ROOT / "plans" / "east" / "east-hangzhou-2023q3.md"
+    text = source.read_text("utf-8")
+    for n in range(teams):
+        body = text.replace(f"id: {source.stem}", f"id: team-{n:03d}", 1)
+        body = body.replace("team: 杭州团队", f"team: 团队{n:03d}", 1)
+        body = body.replace("region: 华东区", f"region: 区域{n % 3}", 1)
+        (folder / "plans").mkdir(exist_ok=True)
+        (folder / "plans" / f"team-{n:03d}.md").write_text(body, "utf-8")
+    return folder
+
+
+def _build(project: Path, site: str, salesplan: str, cores: str | None) -> str:
+    """`salesplan build` (on the given cores only, as `taskset` lists them); its output."""
+    command = [salesplan, "build", "--site-dir", site]
+    if cores is not None:
+        command = ["taskset", "-c", cores, *command]
+    done = subprocess.run(command, cwd=project, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stdout + done.stderr
+    return done.stdout + done.stderr
+
+
+def _different(left: Path, right: Path) -> list[str]:
+    """The files that differ between two folders (or are in one only)."""
+    compared = filecmp.dircmp(left, right)
+    found = compared.left_only + compared.right_only + compared.diff_files
+    found += [
+        name
+        for name in compared.common_files
+        if not filecmp.cmp(left / name, right / name, shallow=False)
+    ]
+    for sub in compared.common_dirs:
+        found += [f"{sub}/{name}" for name in _different(left / sub, right / sub)]
+    return sorted(set(found))
+
+
+@pytest.mark.skipif(available_workers() < 2, reason="sharing needs two cores")
+@pytest.mark.skipif(shutil.which("taskset") is None, reason="needs taskset (util-linux)")
+def test_a_shared_build_is_byte_identical_to_one_process(tmp_path, salesplan):
+    project = _project(tmp_path)
+    alone = _build(project, "site-alone", salesplan, cores="0")
+    shared = _build(project, "site-shared", salesplan, cores=None)
+    said = Words("zh").say("build.shared", processes=available_workers())
+    assert said in shared and said not in alone
+    assert _different(project / "site-alone", project / "site-shared") == []
+    # every team's pages and downloads are there, and the search index knows every plan page
+    for n in range(TEAMS):
+        team = project / "site-shared" / "teams" / f"team-{n:03d}"
+        assert (team / "index.html").is_file() and (team / "dashboard" / "index.html").is_file()
+        assert (team / "standup.xlsx").stat().st_size > 0
+    index = (project / "site-shared" / "search" / "search_index.json").read_text("utf-8")
+    assert all(f"teams/team-{n:03d}/" in index for n in range(TEAMS))
+
+
+def test_sharing_needs_cores_plans_known_plugins_and_no_threads():
+    from material.plugins.search.plugin import SearchPlugin
+
+    from generator.site.plugin import SalesPlanPlugin
+
+    ours = [SalesPlanPlugin(), SearchPlugin()]
+    assert shareable(ours, 2, MIN_SHARED_PLANS)
+    assert not shareable(ours, 1, MIN_SHARED_PLANS)
+    assert not shareable(ours, 2, MIN_SHARED_PLANS - 1)
+    assert not shareable([*ours, object()], 2, MIN_SHARED_PLANS)  # an unknown plugin
+
+
+def test_plans_are_dealt_evenly_the_parent_taking_a_little_fewer():
+    shares = PageShares.of([f"p{n:03d}" for n in range(100)], 2)
+    counts = [list(shares.owners.values()).count(share) for share in range(2)]
+    assert sum(counts) == 100 and 40 <= counts[0] < counts[1] <= 60
+    assert shares.mine("index.md") and shares.mine("regions/x.md")  # the parent's
+    assert shares.shared("teams/p001/index.md") and not shares.shared("teams/other/index.md")
+
+
+def _shares_with_helper() -> PageShares:
+    shares = PageShares.of(["a", "b", "c", "d"], 2)
+    shares.start()
+    return shares
+
+
+def test_a_helper_sends_its_search_entries_and_log_to_the_parent(caplog):
+    shares = _shares_with_helper()
+    pages = ["index.md", *(f"teams/{p}/index.md" for p in "abcd")]
+    entries: list[dict] = []
+    for page in pages:  # as MkDocs' loop indexes them, each process its own pages
+        if shares.mine(page):
+            entries.append({"location": page})
+        shares._order.append((page, len(entries)))
+    shares._every_page = lambda: pages
+    if shares.helper:
+        logging.getLogger("mkdocs.plugins.salesplan").warning("from the helper")
+        shares.finish_helper(entries)  # ends the helper process
+    with caplog.at_level(logging.INFO):
+        assert shares.collect(entries) == []
+    assert [entry["location"] for entry in entries] == pages  # in page order, all of them
+    assert "from the helper" in caplog.text
+
+
+def test_a_helper_that_fails_fails_the_build():
+    shares = _shares_with_helper()
+    if shares.helper:
+        shares.fail(RuntimeError("disk full"))  # ends the helper process
+    with pytest.raises(PluginError, match="disk full"):
+        shares.finish([], Words("en"))
+
+
+def test_a_helper_that_dies_without_a_word_fails_the_build():
+    shares = _shares_with_helper()
+    if shares.helper:
+        os._exit(3)
+    assert shares.collect([]) == [""]
