@@ -35,6 +35,7 @@ from browsing import (
     set_palette,
     watch,
 )
+from mkdocs.structure.files import Files
 
 from generator.check import check
 from generator.commands.build import build
@@ -402,6 +403,7 @@ def test_the_local_preview_needs_no_password_and_shows_everything(tmp_path):
         for name in PASSWORDS:
             patch.delenv(name, raising=False)
         plugin.on_config(config.mkdocs)  # no password, and no error
+        config.mkdocs.plugins.on_files(Files([]), config=config.mkdocs)  # pages rendered here
     scripts = [str(script) for script in config.mkdocs.extra_javascript]
     assert "assets/salesplan/access.js" not in scripts
     assert SECRET["manager"] in plugin._pages[f"teams/{SECRET['id']}/index.md"]  # in clear
