@@ -58,6 +58,29 @@ def map_in_workers(
     return [result for part in done for result in part]
 
 
+def apart(fn: Callable[[], Result], workers: int) -> Result:
+    """fn(), run in a forked process of its own when `workers` > 1 (on Linux): what it
+    allocates on the way to its result is given back to the system when it ends, instead of
+    staying in this process's memory for the rest of its life."""
+    if workers <= 1 or not sys.platform.startswith("linux"):
+        return fn()
+    global _job
+    _job = (fn, ())
+    try:
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
+            return pool.submit(_run_apart).result()
+    except BrokenProcessPool:  # the process was killed (out of memory): do it here instead
+        return fn()
+    finally:
+        _job = None
+
+
+def _run_apart():
+    assert _job is not None, "runs only inside apart"
+    return _job[0]()
+
+
 def _run_part(bounds: tuple[int, int]) -> list:
     assert _job is not None, "workers run only inside map_in_workers"
     fn, items = _job

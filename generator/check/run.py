@@ -62,7 +62,7 @@ def check(
             (p, shown) for p, shown in find_plan_files([plans_dir]) if identity(p) not in known
         ]
     # reading and parsing is most of the work, each file on its own: shared among the cores
-    everything = map_in_workers(lambda item: read(*item), named + others, workers)
+    everything = map_in_workers(lambda item: _for_check(read(*item)), named + others, workers)
     loaded, project = everything[: len(named)], everything[len(named) :]
     return check_loaded(
         list(zip(files, loaded, strict=True)),
@@ -172,6 +172,13 @@ def _typed(item: LoadedFile, words: Words) -> Plan | Diagnostic:
     except (ValueError, TypeError, KeyError, OverflowError) as error:
         message = words.say("plan-not-typed", error=f"{type(error).__name__}: {error}")
         return Diagnostic(item.file, 1, 1, "error", "invalid-value", "", message)
+
+
+def _for_check(item: LoadedFile) -> LoadedFile:
+    """A loaded file without what only an edit needs (where each value ends, which
+    collections are written [..]): every file of a big project is held at once."""
+    item.ends, item.flow = {}, set()
+    return item
 
 
 def _reader(sources: Mapping[str, bytes], words: Words):

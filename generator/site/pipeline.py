@@ -21,6 +21,7 @@ from ..render import EditLinks, render_site
 from ..revisions import GitError, History, Repository, Snapshot, read_history, read_snapshot
 from ..revisions import site_history as team_histories
 from ..words import Words
+from ..workers import apart
 
 
 class PlansInvalid(Exception):
@@ -63,8 +64,11 @@ class PlanChecks:
             state = None  # a file vanished meanwhile: check afresh
         key = (str(plans_dir.resolve()), state, words.language)
         if state is None or key != self._key or self._result is None:
-            self._result = check(
-                [plans_dir], words=words, plans_dir=plans_dir, workers=self.workers
+            # in a process of its own: the memory of every file read at once (their source
+            # positions) goes back to the system, not into the rest of a big build
+            self._result = apart(
+                lambda: check([plans_dir], words=words, plans_dir=plans_dir, workers=self.workers),
+                self.workers,
             )
             self._key = key
         return self._result
