@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import functools
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from importlib import resources
 
 from ..compute import PlanMetrics, SiteData
@@ -68,6 +68,9 @@ __all__ = [
     "extra_javascript",
     "plan_page_path",
     "render_site",
+    "site_context",
+    "team_downloads",
+    "team_pages",
     "worker_shim",
 ]
 
@@ -107,18 +110,27 @@ def worker_shim() -> str:
     return (resources.files(__package__) / "vendor" / "iframe-worker.shim.js").read_text("utf-8")
 
 
-def plan_files(pm: PlanMetrics, ctx: PageContext) -> dict[str, str | bytes]:
-    """A plan's own pages (plan, dashboard, monthly reports) and downloads, by site path."""
-    words = ctx.words
+def team_pages(pm: PlanMetrics, ctx: PageContext) -> dict[str, str | bytes]:
+    """A plan's own pages (plan, dashboard, monthly reports), by site path."""
     files: dict[str, str | bytes] = {
         plan_page_path(pm.plan.id): plan_page(pm, ctx),
         dashboard_path(pm.plan.id): dashboard_page(pm, ctx),
     }
     for report in ctx.data.monthly.get(pm.plan.id, ()):
         files[monthly_path(pm.plan.id, report.month)] = monthly_page(pm, report, ctx)
-    files.update(plan_downloads(pm, words))
-    files[sheet_path(pm.plan.id)] = standup_sheet(pm.plan, words)
     return files
+
+
+def team_downloads(pm: PlanMetrics, ctx: PageContext) -> dict[str, str | bytes]:
+    """A plan's downloads (its tables, its workbook, its stand-up sheet), by site path."""
+    files: dict[str, str | bytes] = dict(plan_downloads(pm, ctx.words))
+    files[sheet_path(pm.plan.id)] = standup_sheet(pm.plan, ctx.words)
+    return files
+
+
+def plan_files(pm: PlanMetrics, ctx: PageContext) -> dict[str, str | bytes]:
+    """A plan's own pages and downloads, by site path."""
+    return {**team_pages(pm, ctx), **team_downloads(pm, ctx)}
 
 
 def plan_file_paths(pm: PlanMetrics, ctx: PageContext) -> list[str]:
@@ -130,14 +142,25 @@ def plan_file_paths(pm: PlanMetrics, ctx: PageContext) -> list[str]:
     return [*paths, workbook_path(plan_id), sheet_path(plan_id)]
 
 
-def team_files(
-    pm: PlanMetrics, ctx: PageContext, mine: Callable[[str], bool] | None = None
-) -> dict[str, str | bytes]:
-    """`plan_files`, or when `mine` says another process renders this plan, its paths with
-    empty contents (placeholders that keep the site's tree and links whole)."""
-    if mine is None or mine(pm.plan.id):
-        return plan_files(pm, ctx)
-    return {path: b"" if not path.endswith(".md") else "" for path in plan_file_paths(pm, ctx)}
+def team_placeholders(pm: PlanMetrics, ctx: PageContext) -> dict[str, str | bytes]:
+    """A plan's files as empty placeholders (rendered later, or by another process): they keep
+    the site's tree and its links whole."""
+    return {path: "" if path.endswith(".md") else b"" for path in plan_file_paths(pm, ctx)}
+
+
+def site_context(
+    data: SiteData,
+    *,
+    words: Words,
+    schema: Mapping,
+    directory_urls: bool = True,
+    history: SiteHistory | None = None,
+    edit_links: EditLinks | None = None,
+) -> PageContext:
+    """What every page of the site is rendered with (see render_site for the arguments)."""
+    return PageContext.for_site(
+        data, words, directory_urls, history=history, schema=schema, edit=edit_links
+    )
 
 
 def render_site(
@@ -150,7 +173,8 @@ def render_site(
     history: SiteHistory | None = None,
     edit_links: EditLinks | None = None,
     workers: int = 1,
-    mine: Callable[[str], bool] | None = None,
+    teams: bool = True,
+    ctx: PageContext | None = None,
 ) -> dict[str, str | bytes]:
     """Every generated page and site file: path → Markdown text (pages) or bytes (files).
 
@@ -159,11 +183,16 @@ def render_site(
     `schema_source` is the schema file as written, published unchanged at SCHEMA_FILE.
     `history`: the teams' histories (pages saying why when git could not give it); None
     leaves the history pages out. `edit_links` gives each plan page and task row a link to
-    GitHub's editor. `mine`: whether this process renders a team's own files, by plan id
-    (the site's team pages shared among processes); the others are empty placeholders.
+    GitHub's editor. `teams` false: each plan's own files are empty placeholders, to be
+    rendered later (`team_pages`, `team_downloads`); `ctx`: the site_context to render with.
     """
-    ctx = PageContext.for_site(
-        data, words, directory_urls, history=history, schema=schema, edit=edit_links
+    ctx = ctx or site_context(
+        data,
+        words=words,
+        schema=schema,
+        directory_urls=directory_urls,
+        history=history,
+        edit_links=edit_links,
     )
     pages: dict[str, str | bytes] = {
         HOME: home_page(ctx),
@@ -174,8 +203,8 @@ def render_site(
         pages[ctx.region_paths[r.name]] = region_page(r, ctx)
         if summarised(ctx):
             pages[region_alerts_path(ctx.region_paths[r.name])] = region_alerts_page(r, ctx)
-    render = functools.partial(team_files, ctx=ctx, mine=mine)
-    for files in map_in_workers(render, data.metrics, workers):
+    render = functools.partial(plan_files if teams else team_placeholders, ctx=ctx)
+    for files in map_in_workers(render, data.metrics, workers if teams else 1):
         pages.update(files)
     if history is not None:
         pages[HISTORY] = history_index_page(ctx)

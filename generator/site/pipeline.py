@@ -17,7 +17,7 @@ from ..check.schema import load_schema, schema_path
 from ..compute import SiteData, site_data
 from ..compute.calendar import DEFAULT_CALENDAR
 from ..model import CalendarName, Plan
-from ..render import EditLinks, render_site
+from ..render import EditLinks, PageContext, render_site, site_context
 from ..revisions import GitError, History, Repository, Snapshot, read_history, read_snapshot
 from ..revisions import site_history as team_histories
 from ..words import Words
@@ -121,24 +121,33 @@ def site_pages(
     history: History | None = None,
     edit_links: EditLinks | None = None,
     workers: int = 1,
-    share: Callable[[SiteData], Callable[[str], bool] | None] | None = None,
+    share: Callable[[SiteData, PageContext], bool] | None = None,
 ) -> tuple[SiteData, dict[str, str | bytes]]:
     """compute → render: the figures of the plans and the generated page tree (with the
     teams' history pages when `history` is given), the plans' pages rendered by `workers`
-    processes. `share`, given the figures, may say which plans (by id) this process renders
-    (the others' files are empty placeholders): the site's team pages shared among
-    processes, each rendering its own."""
+    processes. `share`, given the figures and what pages are rendered with, may take the
+    rendering of each plan's own files upon itself (true): they are placeholders here (the
+    site's team pages shared among processes, each rendering its own as MkDocs reads them)."""
     data = site_data(plans, as_of, calendar)
-    mine = share(data) if share is not None else None
+    schema = load_schema()
+    histories = team_histories(history, plans) if history is not None else None
+    ctx = site_context(
+        data,
+        words=words,
+        schema=schema,
+        directory_urls=directory_urls,
+        history=histories,
+        edit_links=edit_links,
+    )
+    later = share(data, ctx) if share is not None else False
     pages = render_site(
         data,
         words=words,
-        schema=load_schema(),
-        directory_urls=directory_urls,
+        schema=schema,
         schema_source=schema_path().read_bytes(),
-        history=team_histories(history, plans) if history is not None else None,
-        edit_links=edit_links,
-        workers=1 if mine is not None else workers,
-        mine=mine,
+        history=histories,
+        workers=workers,
+        teams=not later,
+        ctx=ctx,
     )
     return data, pages

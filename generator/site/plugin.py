@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -28,7 +28,7 @@ from ..check import CheckResult
 from ..compute import SiteData
 from ..compute.calendar import CALENDARS, DEFAULT_CALENDAR
 from ..model import Plan
-from ..render import HISTORY, extra_css, extra_javascript
+from ..render import HISTORY, PageContext, extra_css, extra_javascript
 from ..render.html_blocks import HtmlBlocks
 from ..revisions import Commit, GitError, History, Repository
 from ..settings import SettingError, resolve_as_of, time_zone
@@ -209,19 +209,23 @@ class SalesPlanPlugin(BasePlugin[SalesPlanConfig]):
         teach_jieba(plan_names(pm.plan for pm in self._data.metrics))
         cut_each_run_once()
 
-    def _share(self, config: MkDocsConfig, data: SiteData) -> Callable[[str], bool] | None:
-        """With many teams (none in the nav) on several cores: the plans shared out among
-        forked processes (shares.py), and which this one renders; None: it renders them all."""
+    def _share(self, config: MkDocsConfig, data: SiteData, ctx: PageContext) -> bool:
+        """Many teams (none in the nav), several cores: the plans shared out among processes,
+        each rendering its own as MkDocs reads them (shares.py); false: all rendered now."""
         if years := ", ".join(map(str, data.uncovered_years)):  # once, before any fork
             log.info(self._words.say("calendar-uncovered", years=years))  # a note, not a failure
         self._shares = None
         if self._preview is not None or config.nav or nav.teams_in_nav(self.config.nav_teams, data):
-            return None
-        plans = [pm.plan.id for pm in data.metrics]
-        self._shares = PageShares.started(config.plugins.values(), self.checks.workers, plans)
-        if self._shares is not None and not self._shares.helper:
+            return False
+        self._shares = PageShares.started(
+            config.plugins.values(), self.checks.workers, data, ctx, lambda: self._protection
+        )
+        if self._shares is not None and not self._shares.helper:  # the note is the parent's
             log.info(self._words.say("build.shared", processes=self._shares.processes))
-        return self._shares.renders if self._shares else None
+        return self._shares is not None
+
+    def on_page_read_source(self, /, *, page: Page, config: MkDocsConfig) -> str | None:
+        return self._shares.page_source(page.file.src_uri) if self._shares is not None else None
 
     def _keys(self, config: MkDocsConfig) -> Keys | None:
         """The readers' keys of the `access` option, from the environment (this is the edge
@@ -258,7 +262,7 @@ class SalesPlanPlugin(BasePlugin[SalesPlanConfig]):
                 history=history,
                 edit_links=edit_links(config, plans),
                 workers=self.checks.workers,  # as many as read the plans (see on_startup)
-                share=lambda data: self._share(config, data),
+                share=lambda data, ctx: self._share(config, data, ctx),
             )
 
         if self._preview is None:

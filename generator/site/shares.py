@@ -41,8 +41,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from ..compute import SiteData
+from ..render import PageContext, team_downloads, team_pages
 from ..render.paths import plan_of_path
 from ..words import Words
+from .locks import Protection
 from .nav_cache import cache_nav
 
 # Below this many plans to share, forking costs more than it saves.
@@ -107,6 +110,8 @@ class PageShares:
         self._kept: _Kept | None = None
         self._order: list[tuple[str, int]] = []  # (page, index entries after it), in order
         self._every_page: Callable[[], list[str]] = list  # every page of the site, in order
+        self._files: Callable[[str, bool], dict[str, str | bytes]] | None = None  # render_later
+        self._rendered: dict[tuple[str, bool], dict[str, str | bytes]] = {}  # not yet asked for
 
     @classmethod
     def of(cls, plans: Sequence[str], processes: int) -> PageShares:
@@ -123,18 +128,22 @@ class PageShares:
 
     @classmethod
     def started(
-        cls, plugins: Iterable[object], workers: int, plans: Sequence[str]
+        cls,
+        plugins: Iterable[object],
+        workers: int,
+        data: SiteData,
+        ctx: PageContext,
+        protection: Callable[[], Protection | None],
     ) -> PageShares | None:
-        """The plans shared out and the helpers forked, when `shareable`; else None."""
+        """When `shareable`: the plans of `data` shared out, the helpers forked, and each
+        process's own plans to be rendered as MkDocs reads them (`render_later`); else None."""
+        plans = [pm.plan.id for pm in data.metrics]
         if not shareable(list(plugins), workers, len(plans)):
             return None
         shares = cls.of(plans, workers)
         shares.start()
+        shares.render_later(data, ctx, protection)
         return shares
-
-    def renders(self, plan: str) -> bool:
-        """Whether this process renders and builds the files of `plan` (by id)."""
-        return self.owners[plan] == self.me
 
     @property
     def helper(self) -> bool:
@@ -150,14 +159,59 @@ class PageShares:
         """Whether `path` is one of the shared files (those of a plan's own folder)."""
         return plan_of_path(path) in self.owners
 
+    def render_later(
+        self, data: SiteData, ctx: PageContext, protection: Callable[[], Protection | None]
+    ) -> None:
+        """Render this share's team files when MkDocs asks for them (`content`), with `ctx`,
+        each plan's pages at its first page and its downloads at its first download, so that
+        no process ever holds every page of its share at once; sealed for their readers when
+        `protection` gives the `access` option's."""
+        plans = {pm.plan.id: pm for pm in data.metrics}
+
+        def files(plan: str, pages: bool) -> dict[str, str | bytes]:
+            made = (team_pages if pages else team_downloads)(plans[plan], ctx)
+            sealing = protection()
+            if sealing is not None:  # its downloads renamed, sealed; the lock's assets left out
+                made = sealing.sealed_files(made)
+                made = {path: data for path, data in made.items() if plan_of_path(path) == plan}
+            return made
+
+        self._files = files
+
+    def page_source(self, path: str) -> str | None:
+        """`on_page_read_source`: a page of this share's plans, rendered now."""
+        made = self.content(path) if path.endswith(".md") else None
+        return made.decode("utf-8") if isinstance(made, bytes) else made
+
+    def content(self, path: str) -> str | bytes | None:
+        """A file of this share's plans, rendered now (None: not one of them)."""
+        plan = plan_of_path(path)
+        if plan is None or self.owners.get(plan) != self.me or self._files is None:
+            return None
+        key = (plan, path.endswith(".md"))
+        if key not in self._rendered:
+            self._rendered[key] = self._files(*key)
+        made = self._rendered[key]
+        found = made.pop(path, None)
+        if not made:
+            del self._rendered[key]
+        return found
+
     def copy_static_files(
         self, files: Files, dirty: bool = False, *, inclusion=InclusionLevel.is_included
     ) -> None:
-        """MkDocs' `Files.copy_static_files`, for this process's own files only."""
+        """MkDocs' `Files.copy_static_files`, for this process's own files only (its plans'
+        downloads rendered as they are written)."""
         for file in files:
             own = self.mine(file.src_uri) and inclusion(file.inclusion)
-            if own and not file.is_documentation_page():
-                file.copy_file(dirty)
+            if not own or file.is_documentation_page():
+                continue
+            made = self.content(file.src_uri)
+            if made is not None:
+                file.content_bytes = made.encode("utf-8") if isinstance(made, str) else made
+            file.copy_file(dirty)
+            if made is not None:
+                file.content_bytes = b""  # written: not kept for the rest of the build
 
     def start(self) -> None:
         """Fork the helpers; in each, carry on as that share, logging kept for the parent."""
