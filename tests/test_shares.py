@@ -4,6 +4,7 @@ byte for byte as one process builds, helpers' warnings and failures reaching the
 from __future__ import annotations
 
 import filecmp
+import json
 import logging
 import os
 import shutil
@@ -21,11 +22,21 @@ ROOT = Path(__file__).resolve().parent.parent
 TEAMS = MIN_SHARED_PLANS + 4
 
 
-def _project(folder: Path, teams: int = TEAMS) -> Path:
+REGIONS = ("华东区", "华南区", "华北区")
+ACCESS = """      access:
+        head_office: SP_TEST_HEAD_OFFICE
+        regions:
+          华东区: SP_TEST_EAST
+"""
+PASSWORDS = {"SP_TEST_HEAD_OFFICE": "总部-correct-horse-battery", "SP_TEST_EAST": "east-staple-42"}
+
+
+def _project(folder: Path, teams: int = TEAMS, access: str = "") -> Path:
     """The example site with `teams` copies of an example plan, none of them in the nav."""
     shutil.copytree(ROOT / "docs", folder / "docs")
     config = (ROOT / "mkdocs.yml").read_text("utf-8")
-    config = config.replace("      calendar: cn\n", "      calendar: cn\n      nav_teams: false\n")
+    options = "      calendar: cn\n      nav_teams: false\n" + access
+    config = config.replace("      calendar: cn\n", options)
     assert "nav_teams: false" in config
     (folder / "mkdocs.yml").write_text(config, "utf-8")
     source = ROOT / "plans" / "east" / "east-hangzhou-2023q3.md"
@@ -33,18 +44,23 @@ def _project(folder: Path, teams: int = TEAMS) -> Path:
     for n in range(teams):
         body = text.replace(f"id: {source.stem}", f"id: team-{n:03d}", 1)
         body = body.replace("team: 杭州团队", f"team: 团队{n:03d}", 1)
-        body = body.replace("region: 华东区", f"region: 区域{n % 3}", 1)
+        body = body.replace("region: 华东区", f"region: {REGIONS[n % 3]}", 1)
         (folder / "plans").mkdir(exist_ok=True)
         (folder / "plans" / f"team-{n:03d}.md").write_text(body, "utf-8")
     return folder
 
 
-def _build(project: Path, site: str, salesplan: str, cores: str | None) -> str:
+def _build(
+    project: Path, site: str, salesplan: str, cores: str | None, env: dict | None = None
+) -> str:
     """`salesplan build` (on the given cores only, as `taskset` lists them); its output."""
     command = [salesplan, "build", "--site-dir", site]
     if cores is not None:
         command = ["taskset", "-c", cores, *command]
-    done = subprocess.run(command, cwd=project, capture_output=True, text=True, timeout=300)
+    environment = {**os.environ, **(env or {})}
+    done = subprocess.run(
+        command, cwd=project, capture_output=True, text=True, timeout=300, env=environment
+    )
     assert done.returncode == 0, done.stdout + done.stderr
     return done.stdout + done.stderr
 
@@ -79,6 +95,30 @@ def test_a_shared_build_is_byte_identical_to_one_process(tmp_path, salesplan):
         assert (team / "standup.xlsx").stat().st_size > 0
     index = (project / "site-shared" / "search" / "search_index.json").read_text("utf-8")
     assert all(f"teams/team-{n:03d}/" in index for n in range(TEAMS))
+
+
+@pytest.mark.skipif(available_workers() < 2, reason="sharing needs two cores")
+@pytest.mark.skipif(shutil.which("taskset") is None, reason="needs taskset (util-linux)")
+def test_a_shared_build_seals_each_share_of_a_protected_region(tmp_path, salesplan):
+    from generator.site.access import HEAD_OFFICE
+    from generator.site.locks import SEALED_SUFFIX
+    from generator.site.sealing import open_envelope, reader_key, reader_salt
+
+    project = _project(tmp_path, access=ACCESS)
+    _build(project, "site-alone", salesplan, cores="0", env=PASSWORDS)
+    _build(project, "site-shared", salesplan, cores=None, env=PASSWORDS)
+    assert _different(project / "site-alone", project / "site-shared") == []
+    head = reader_key(
+        PASSWORDS["SP_TEST_HEAD_OFFICE"], reader_salt("销售业绩提升计划", HEAD_OFFICE)
+    )
+    east = [n for n in range(TEAMS) if REGIONS[n % 3] == "华东区"]
+    assert {n % 2 for n in east} == {0, 1}  # teams of both shares
+    for n in east:
+        team = project / "site-shared" / "teams" / f"team-{n:03d}"
+        sealed = team / "downloads" / f"team-{n:03d}.xlsx{SEALED_SUFFIX}"
+        assert not (team / "downloads" / f"team-{n:03d}.xlsx").exists()
+        workbook = open_envelope(json.loads(sealed.read_text("ascii")), head)
+        assert workbook is not None and workbook.startswith(b"PK")
 
 
 def test_sharing_needs_cores_plans_known_plugins_and_no_threads():
