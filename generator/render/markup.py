@@ -188,6 +188,7 @@ def environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        auto_reload=False,  # package files: no need to look at them again at every page
     )
     env.filters["md"] = markdown_inline
     env.filters["text"] = plain_text
