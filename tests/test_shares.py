@@ -9,6 +9,8 @@ import logging
 import os
 import shutil
 import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -39,6 +41,11 @@ def _project(folder: Path, teams: int = TEAMS, access: str = "") -> Path:
     config = config.replace("      calendar: cn\n", options)
     assert "nav_teams: false" in config
     (folder / "mkdocs.yml").write_text(config, "utf-8")
+    # a page of the guide titled by its own heading, with an icon: the nav of every team page
+    # shows them, whichever process builds it
+    (folder / "docs" / "extra-notes.md").write_text(
+        "---\nicon: material/star\n---\n# 额外说明\n\n补充说明。\n", "utf-8"
+    )
     source = ROOT / "plans" / "east" / "east-hangzhou-2023q3.md"
     text = source.read_text("utf-8")
     for n in range(teams):
@@ -88,6 +95,8 @@ def test_a_shared_build_is_byte_identical_to_one_process(tmp_path, salesplan):
     said = Words("zh").say("build.shared", processes=available_workers())
     assert said in shared and said not in alone
     assert _different(project / "site-alone", project / "site-shared") == []
+    nav_of_a_team = (project / "site-shared" / "teams" / "team-001" / "index.html").read_text()
+    assert "额外说明" in nav_of_a_team and "None" not in nav_of_a_team
     # every team's pages and downloads are there, and the search index knows every plan page
     for n in range(TEAMS):
         team = project / "site-shared" / "teams" / f"team-{n:03d}"
@@ -138,11 +147,14 @@ def test_plans_are_dealt_evenly_the_parent_taking_a_little_fewer():
     counts = [list(shares.owners.values()).count(share) for share in range(2)]
     assert sum(counts) == 100 and 40 <= counts[0] < counts[1] <= 60
     assert shares.mine("index.md") and shares.mine("regions/x.md")  # the parent's
-    assert shares.shared("teams/p001/index.md") and not shares.shared("teams/other/index.md")
+    shares._team_paths = frozenset({"teams/p001/index.md"})  # as render_later lists them
+    assert shares.shared("teams/p001/index.md") and not shares.shared("teams/p001/notes.md")
+    assert shares.mine("teams/p001/notes.md")  # a page written in docs/: the parent's
 
 
 def _shares_with_helper() -> PageShares:
     shares = PageShares.of(["a", "b", "c", "d"], 2)
+    shares._team_paths = frozenset(f"teams/{plan}/index.md" for plan in "abcd")  # render_later
     shares.start()
     return shares
 
@@ -157,18 +169,25 @@ def test_a_helper_sends_its_search_entries_and_log_to_the_parent(caplog):
         shares._order.append((page, len(entries)))
     shares._every_page = lambda: pages
     if shares.helper:
-        logging.getLogger("mkdocs.plugins.salesplan").warning("from the helper")
-        shares.finish_helper(entries)  # ends the helper process
+        try:
+            logging.getLogger("mkdocs.plugins.salesplan").warning("from the helper")
+            shares.finish_helper(entries)  # ends the helper process
+        finally:
+            os._exit(1)
     with caplog.at_level(logging.INFO):
         assert shares.collect(entries) == []
     assert [entry["location"] for entry in entries] == pages  # in page order, all of them
+    assert not all(shares.mine(page) for page in pages)  # some were the helper's
     assert "from the helper" in caplog.text
 
 
 def test_a_helper_that_fails_fails_the_build():
     shares = _shares_with_helper()
     if shares.helper:
-        shares.fail(RuntimeError("disk full"))  # ends the helper process
+        try:
+            shares.fail(RuntimeError("disk full"))  # ends the helper process
+        finally:
+            os._exit(1)
     with pytest.raises(PluginError, match="disk full"):
         shares.finish([], Words("en"))
 
@@ -177,4 +196,39 @@ def test_a_helper_that_dies_without_a_word_fails_the_build():
     shares = _shares_with_helper()
     if shares.helper:
         os._exit(3)
-    assert shares.collect([]) == [""]
+    problems = shares.collect([])
+    assert len(problems) == 1 and "exit code 3" in problems[0]
+
+
+def test_a_helper_ends_with_its_parent(tmp_path):
+    """A helper is never left behind: killed with the parent, whatever ends the parent."""
+    script = tmp_path / "parent.py"
+    script.write_text(
+        "import os, sys, time\n"
+        f"sys.path.insert(0, {str(ROOT)!r})\n"
+        "from generator.site.shares import PageShares\n"
+        "shares = PageShares.of(['a', 'b'], 2)\n"
+        "shares.start()\n"
+        "if shares.helper:\n"
+        "    time.sleep(60)\n"
+        "    os._exit(0)\n"
+        "print(shares._forks._helpers[0][0], flush=True)\n"
+        "os._exit(0)  # the parent ends abruptly: no atexit, no on_build_error\n",
+        "utf-8",
+    )
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=60)
+    helper = int(done.stdout.split()[0])
+    for _ in range(100):
+        if not Path(f"/proc/{helper}").exists() or "Z" in _state(helper):
+            break
+        time.sleep(0.05)
+    else:
+        os.kill(helper, 9)
+        pytest.fail("the helper outlived its parent")
+
+
+def _state(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split(")")[1].split()[0]
+    except (OSError, IndexError):
+        return "Z"

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from ..check import CheckResult
 from ..revisions import GitError
+from ..site.forks import in_helper
 from ..words import Words
 from .errors import CommandError
 from .site_config import DEFAULT_CONFIG, SiteConfig, load_site_config
@@ -58,6 +59,8 @@ def build(
         try:
             mkdocs_build(config.mkdocs)
         finally:
+            if in_helper():  # a process forked to share the pages never returns to a command
+                os._exit(1)
             config.mkdocs.plugins.on_shutdown()
     except (MkDocsException, OSError) as error:
         raise CommandError(str(error)) from None

@@ -28,9 +28,6 @@ from __future__ import annotations
 
 import functools
 import logging
-import os
-import pickle
-import signal
 import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -42,10 +39,11 @@ from mkdocs.structure.files import Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from ..compute import SiteData
-from ..render import PageContext, team_downloads, team_pages
+from ..render import PageContext, plan_file_paths, team_downloads, team_pages
 from ..render.paths import plan_of_path
 from ..words import Words
-from .locks import Protection
+from .forks import Helpers
+from .locks import SEALED_SUFFIX, Protection
 from .nav_cache import cache_nav
 
 # Below this many plans to share, forking costs more than it saves.
@@ -82,17 +80,6 @@ class Report:
     error: str | None = None
 
 
-class _Kept(logging.Handler):
-    """Keeps a helper's log records for the parent, which logs them (and counts warnings)."""
-
-    def __init__(self) -> None:
-        super().__init__(logging.INFO)
-        self.records: list[tuple[str, int, str]] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.records.append((record.name, record.levelno, record.getMessage()))
-
-
 class PageShares:
     """Which process builds which page, the helpers forked, and what they report.
 
@@ -105,11 +92,11 @@ class PageShares:
         self.owners = dict(owners)
         self.processes = processes
         self.me = 0
-        self._helpers: list[tuple[int, int]] = []  # (pid, read end of its pipe)
-        self._pipe: int | None = None  # a helper's write end
-        self._kept: _Kept | None = None
+        self._forks = Helpers()  # the helper processes (forks.py)
         self._order: list[tuple[str, int]] = []  # (page, index entries after it), in order
         self._every_page: Callable[[], list[str]] = list  # every page of the site, in order
+        self._reading = True  # MkDocs reads the pages (until on_env), then builds them
+        self._team_paths: frozenset[str] = frozenset()  # every plan's own files (render_later)
         self._files: Callable[[str, bool], dict[str, str | bytes]] | None = None  # render_later
         self._rendered: dict[tuple[str, bool], dict[str, str | bytes]] = {}  # not yet asked for
 
@@ -141,23 +128,28 @@ class PageShares:
         if not shareable(list(plugins), workers, len(plans)):
             return None
         shares = cls.of(plans, workers)
-        shares.start()
+        try:
+            shares.start()
+        except OSError:  # the system could not fork (too many processes): one process does it
+            return None
         shares.render_later(data, ctx, protection)
         return shares
 
     @property
     def helper(self) -> bool:
-        """Whether this process is a helper (it ends at the build's end, never returns)."""
-        return self._pipe is not None
+        """Whether this process is a helper (it ends where MkDocs' build does; see forks.py)."""
+        return self._forks.helper
 
     def mine(self, path: str) -> bool:
         """Whether this process builds (or writes) the file at `path` of the site."""
-        plan = plan_of_path(path)
-        return self.owners.get(plan, 0) == self.me if plan is not None else self.me == 0
+        if not self.shared(path):
+            return self.me == 0
+        return self.owners.get(str(plan_of_path(path)), 0) == self.me
 
     def shared(self, path: str) -> bool:
-        """Whether `path` is one of the shared files (those of a plan's own folder)."""
-        return plan_of_path(path) in self.owners
+        """Whether `path` is one of the shared files (those salesplan makes in a plan's own
+        folder: a page written in docs/ is the parent's, wherever it is)."""
+        return path.removesuffix(SEALED_SUFFIX) in self._team_paths
 
     def render_later(
         self, data: SiteData, ctx: PageContext, protection: Callable[[], Protection | None]
@@ -167,6 +159,7 @@ class PageShares:
         no process ever holds every page of its share at once; sealed for their readers when
         `protection` gives the `access` option's."""
         plans = {pm.plan.id: pm for pm in data.metrics}
+        self._team_paths = frozenset(p for pm in data.metrics for p in plan_file_paths(pm, ctx))
 
         def files(plan: str, pages: bool) -> dict[str, str | bytes]:
             made = (team_pages if pages else team_downloads)(plans[plan], ctx)
@@ -186,7 +179,7 @@ class PageShares:
     def content(self, path: str) -> str | bytes | None:
         """A file of this share's plans, rendered now (None: not one of them)."""
         plan = plan_of_path(path)
-        if plan is None or self.owners.get(plan) != self.me or self._files is None:
+        if not self.shared(path) or not self.mine(path) or self._files is None or plan is None:
             return None
         key = (plan, path.endswith(".md"))
         if key not in self._rendered:
@@ -214,38 +207,27 @@ class PageShares:
                 file.content_bytes = b""  # written: not kept for the rest of the build
 
     def start(self) -> None:
-        """Fork the helpers; in each, carry on as that share, logging kept for the parent."""
-        for share in range(1, self.processes):
-            read, write = os.pipe()
-            pid = os.fork()
-            if pid == 0:  # the helper
-                os.close(read)
-                for _, other in self._helpers:
-                    os.close(other)
-                self._helpers, self._pipe, self.me = [], write, share
-                self._keep_log()
-                break
-            os.close(write)
-            self._helpers.append((pid, read))
-
-    def _keep_log(self) -> None:
-        self._kept = _Kept()
-        for name in ("", "mkdocs"):
-            logger = logging.getLogger(name)
-            for handler in list(logger.handlers):
-                logger.removeHandler(handler)
-            logger.addHandler(self._kept)
+        """Fork a helper per share but this one's; each carries on as its share (forks.py).
+        OSError when the system cannot fork."""
+        self.me = self._forks.fork(self.processes - 1)
 
     def restrict(self, files: Files) -> None:
-        """MkDocs' page loops (which ask for the pages to include) go through this process's
-        own pages only; every other question about the pages (the nav, the sitemap) still
-        gets them all, and links to any of them resolve."""
+        """MkDocs' page loops (which ask for the pages to include) leave out the other shares'
+        team pages: the loop that reads the pages (until `on_env`) still reads every other page
+        (a page's nav title may come from its own heading, its icon from its front matter), the
+        loop that builds them builds this process's own only. Every other question about the
+        pages (the nav, the sitemap) still gets them all, and links to any of them resolve.
+        The templates' `pages` is this process's own pages."""
         every = files.documentation_pages
 
         def documentation_pages(*, inclusion: Callable[[InclusionLevel], bool] | None = None):
             if inclusion is None:
                 return every()
-            return [file for file in every(inclusion=inclusion) if self.mine(file.src_uri)]
+            if self._reading:
+                keep = lambda path: self.mine(path) or not self.shared(path)  # noqa: E731
+            else:
+                keep = self.mine
+            return [file for file in every(inclusion=inclusion) if keep(file.src_uri)]
 
         files.documentation_pages = documentation_pages  # type: ignore[method-assign]
         self._every_page = lambda: [file.src_uri for file in every()]
@@ -256,6 +238,7 @@ class PageShares:
         """`on_env`: the nav drawn once for the team pages (none is in it: nav_cache.py), each
         process writing only its own files, and in the parent the others' pages dated
         `update_date` as on_pre_page dates its own (the sitemap lists every page)."""
+        self._reading = False  # from here on, MkDocs builds the pages
         cache_nav(env, lambda page: self.shared(page.file.src_uri))
         if self.helper:  # the parent alone writes the site's other files
             config.theme.static_templates = set()
@@ -281,7 +264,7 @@ class PageShares:
             self.finish_helper(entries)
         problems = self.collect(entries)
         if problems:
-            detail = "; ".join(p for p in problems if p) or "?"
+            detail = "; ".join(problems)
             raise PluginError(words.say("build.helper-failed", detail=detail))
 
     def fail(self, error: Exception) -> None:
@@ -300,44 +283,25 @@ class PageShares:
 
     def finish_helper(self, entries: list[dict] | None, error: str | None = None) -> None:
         """In a helper: send the parent its pages' entries and its log, then end the process."""
-        assert self._pipe is not None
-        code = 1 if error else 0
-        try:
-            mine = {p: e for p, e in self._slices(entries or []).items() if self.mine(p)}
-            records = self._kept.records if self._kept else []
-            data = pickle.dumps(Report(mine, records, error), protocol=pickle.HIGHEST_PROTOCOL)
-            with os.fdopen(self._pipe, "wb") as pipe:
-                pipe.write(data)
-        except BaseException:  # the parent sees a helper that said nothing: it fails the build
-            code = 1
-        finally:
-            os._exit(code)
+        mine = {p: e for p, e in self._slices(entries or []).items() if self.mine(p)}
+        self._forks.send(Report(mine, self._forks.log.records, error), failed=error is not None)
 
     def collect(self, entries: list[dict] | None) -> list[str]:
         """In the parent: the helpers' reports taken in, their log logged again here, and the
         search entries put in page order. Returns what went wrong in them (empty: nothing)."""
-        reports: list[Report | None] = []
-        for pid, read in self._helpers:
-            with os.fdopen(read, "rb") as pipe:
-                data = pipe.read()
-            os.waitpid(pid, 0)
-            try:
-                report = pickle.loads(data) if data else None
-            except (pickle.UnpicklingError, EOFError, AttributeError, ValueError):
-                report = None
-            reports.append(report)
-        self._helpers = []
-        problems = []
-        for report in reports:
-            if report is None:
-                problems.append("")
+        reports: list[Report] = []
+        problems: list[str] = []
+        for report, ended in self._forks.receive():
+            if not isinstance(report, Report):
+                problems.append(ended or "?")
                 continue
+            reports.append(report)
             for name, level, message in report.records:
                 logging.getLogger(name).log(level, "%s", message)
             if report.error is not None:
                 problems.append(report.error)
         if entries is not None and not problems:
-            self._merge(entries, [r.entries for r in reports if r is not None])
+            self._merge(entries, [report.entries for report in reports])
         return problems
 
     def _merge(self, entries: list[dict], theirs: Sequence[Mapping[str, list[dict]]]) -> None:
@@ -351,12 +315,5 @@ class PageShares:
         entries[:] = merged
 
     def stop(self) -> None:
-        """In the parent, when the build failed: end the helpers still running."""
-        for pid, read in self._helpers:
-            try:
-                os.kill(pid, signal.SIGKILL)
-                os.waitpid(pid, 0)
-            except (ProcessLookupError, ChildProcessError):
-                pass
-            os.close(read)
-        self._helpers = []
+        """In the parent: end the helpers still running (the build failed, or is ending)."""
+        self._forks.stop()
