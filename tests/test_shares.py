@@ -88,8 +88,12 @@ def _different(left: Path, right: Path) -> list[str]:
 
 @pytest.mark.skipif(available_workers() < 2, reason="sharing needs two cores")
 @pytest.mark.skipif(shutil.which("taskset") is None, reason="needs taskset (util-linux)")
-def test_a_shared_build_is_byte_identical_to_one_process(tmp_path, salesplan):
-    project = _project(tmp_path)
+def test_a_shared_build_is_byte_identical_to_one_process(git_repo, salesplan):
+    project = _project(git_repo.path)
+    git_repo.commit("计划初稿")  # with two revisions, every team has a history page
+    plan = project / "plans" / "team-001.md"
+    plan.write_text(plan.read_text("utf-8").replace("target: 65", "target: 60", 1), "utf-8")
+    git_repo.commit("下调目标")
     alone = _build(project, "site-alone", salesplan, cores="0")
     shared = _build(project, "site-shared", salesplan, cores=None)
     said = Words("zh").say("build.shared", processes=available_workers())
@@ -97,6 +101,7 @@ def test_a_shared_build_is_byte_identical_to_one_process(tmp_path, salesplan):
     assert _different(project / "site-alone", project / "site-shared") == []
     nav_of_a_team = (project / "site-shared" / "teams" / "team-001" / "index.html").read_text()
     assert "额外说明" in nav_of_a_team and "None" not in nav_of_a_team
+    assert len(list((project / "site-shared" / "history").glob("*/index.html"))) == TEAMS
     # every team's pages and downloads are there, and the search index knows every plan page
     for n in range(TEAMS):
         team = project / "site-shared" / "teams" / f"team-{n:03d}"

@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import Files, InclusionLevel
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from ..compute import SiteData
@@ -212,25 +212,31 @@ class PageShares:
         self.me = self._forks.fork(self.processes - 1)
 
     def restrict(self, files: Files) -> None:
-        """MkDocs' page loops (which ask for the pages to include) leave out the other shares'
-        team pages: the loop that reads the pages (until `on_env`) still reads every other page
-        (a page's nav title may come from its own heading, its icon from its front matter), the
-        loop that builds them builds this process's own only. Every other question about the
-        pages (the nav, the sitemap) still gets them all, and links to any of them resolve.
-        The templates' `pages` is this process's own pages."""
+        """MkDocs' page loops (which ask for the pages to include) go through what `_loops`
+        says: the loop that reads the pages (until `on_env`) reads the nav's pages in every
+        process (a nav title may come from a page's own heading, its icon from its front
+        matter); the loop that builds them builds this process's own only. Every other
+        question about the pages (the nav, the sitemap) still gets them all, and links to any
+        of them resolve. The templates' `pages` is this process's own pages."""
         every = files.documentation_pages
 
         def documentation_pages(*, inclusion: Callable[[InclusionLevel], bool] | None = None):
             if inclusion is None:
                 return every()
-            if self._reading:
-                keep = lambda path: self.mine(path) or not self.shared(path)  # noqa: E731
-            else:
-                keep = self.mine
-            return [file for file in every(inclusion=inclusion) if keep(file.src_uri)]
+            return [file for file in every(inclusion=inclusion) if self._loops(file)]
 
         files.documentation_pages = documentation_pages  # type: ignore[method-assign]
         self._every_page = lambda: [file.src_uri for file in every()]
+
+    def _loops(self, file: File) -> bool:
+        """Whether MkDocs' page loops go through `file` in this process: to build it, its own
+        pages; to read it, also (a helper) the nav's pages, whose titles and icons it shows, or
+        (the parent) every page but a helper's."""
+        if self.mine(file.src_uri):
+            return True
+        if not self._reading or self.shared(file.src_uri):
+            return False
+        return not self.helper or file.inclusion.is_in_nav()
 
     def environment(
         self, env: jinja2.Environment, config: MkDocsConfig, files: Files, update_date: str | None
