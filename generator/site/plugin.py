@@ -16,12 +16,11 @@ from pathlib import Path
 
 import jinja2
 from mkdocs.config import config_options as opt
-from mkdocs.config.base import Config, ValidationError
+from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
-from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from ..check import CheckResult
@@ -41,42 +40,16 @@ from .accessibility import named_search_dialog
 from .edit_links import edit_links
 from .locks import Protection, load_lock_assets
 from .notify_options import NotifyConfig
+from .options import NavTeams, TimeZone
 from .output import mark_built, site_dir_problem, sitemap_day
 from .pipeline import Histories, PlanChecks, PlansInvalid, plugin_error, site_pages
 from .policy import with_policy
 from .preview import Preview
+from .search_view import SearchView
 from .search_words import cut_each_run_once, plan_names, teach_jieba
 from .shares import PageShares
 
 log = logging.getLogger("mkdocs.plugins.salesplan")
-
-
-class NavTeams(opt.BaseConfigOption[bool | str]):
-    """`nav_teams`: true, false or auto (teams in the nav up to nav.NAV_TEAMS_LIMIT plans)."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.default = "auto"
-
-    def run_validation(self, value: object) -> bool | str:
-        if isinstance(value, bool) or value == "auto":
-            return value
-        raise ValidationError(f"expected true, false or auto, not {value!r}")
-
-
-class TimeZone(opt.Type[str]):
-    """`timezone`: an IANA name such as Asia/Shanghai, checked when the config is loaded."""
-
-    def __init__(self) -> None:
-        super().__init__(str)
-
-    def run_validation(self, value: object) -> str:
-        name = super().run_validation(value)
-        try:
-            time_zone(name, Words("en"))
-        except SettingError as error:
-            raise ValidationError(str(error)) from None
-        return name
 
 
 class SalesPlanConfig(Config):
@@ -117,6 +90,7 @@ class SalesPlanPlugin(BasePlugin[SalesPlanConfig]):
         self._offline = False
         self._protection: Protection | None = None  # with `access`: what is sealed, and how
         self._shares: PageShares | None = None  # the team pages shared among processes
+        self._search_view = SearchView()  # what Material's search reads of a page
         self._result: CheckResult | None = None  # the check of the plans being built
         self._readers: Keys | None = None  # with `access`: the readers' keys
 
@@ -361,11 +335,19 @@ class SalesPlanPlugin(BasePlugin[SalesPlanConfig]):
             html = self._protection.page_content(html, page)
         return html
 
-    @event_priority(-100)  # after Material's search has indexed the page
-    def on_page_context(self, context, /, *, page: Page, config: MkDocsConfig, nav: Navigation):
+    @event_priority(100)  # before Material's search reads the page (search_view.py)
+    def _page_context_first(self, context, /, *, page: Page, config: MkDocsConfig, nav):
+        self._search_view.hide(page)
+        return context
+
+    @event_priority(-100)  # after it read the page
+    def _page_context_last(self, context, /, *, page: Page, config: MkDocsConfig, nav):
+        self._search_view.show(page)
         if self._shares is not None:
             self._shares.indexed(page, config.plugins.values())
         return context
+
+    on_page_context = CombinedEvent(_page_context_first, _page_context_last)
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
         if self._preview is None and page.file.src_uri in self._pages:
