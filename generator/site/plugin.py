@@ -180,14 +180,16 @@ class SalesPlanPlugin(BasePlugin[SalesPlanConfig]):
             self._protect(self._readers, config)
         except (SettingError, AccessError, GitError, PlansInvalid) as error:
             raise plugin_error(error, self._words) from None
-        teach_jieba(plan_names(pm.plan for pm in self._data.metrics))
-        cut_each_run_once()
 
     def _share(self, config: MkDocsConfig, data: SiteData, ctx: PageContext) -> bool:
         """Many teams (none in the nav), several cores: the plans shared out among processes,
-        each rendering its own as MkDocs reads them (shares.py); false: all rendered now."""
-        if years := ", ".join(map(str, data.uncovered_years)):  # once, before any fork
+        each rendering its own as MkDocs reads them (shares.py); false: all rendered now.
+        First, what a build does once, before any fork: the calendar note, and jieba told the
+        plans' names (its dictionary loaded once, a helper inherits it)."""
+        if years := ", ".join(map(str, data.uncovered_years)):
             log.info(self._words.say("calendar-uncovered", years=years))  # a note, not a failure
+        teach_jieba(plan_names(pm.plan for pm in data.metrics))
+        cut_each_run_once()
         self._shares = None
         if self._preview is not None or config.nav or nav.teams_in_nav(self.config.nav_teams, data):
             return False

@@ -4,18 +4,18 @@ every core.
 MkDocs reads, converts and templates the pages one after the other, on one core: at a thousand
 teams (five thousand pages) that was two thirds of a build. So once the plans are checked and
 computed, and MkDocs has emptied the site folder (`on_files`), the plugin deals the plans out
-among shares and forks a helper process per share but its own. Each process, the parent and
-every helper, renders only its share's team files (a plan's folder teams/<id>/: its pages and
-downloads; the others are empty placeholders), then goes on through MkDocs' own build,
-building fully only those. The parent alone builds every other page and writes the site's
-other files. A page of another share passes through as an empty one: no source, no template,
-nothing written, nothing indexed.
+among shares and forks a helper process per share but its own (forks.py). Each process, the
+parent and every helper, goes on through MkDocs' own build: it renders its share's team files
+(a plan's folder teams/<id>/: its pages and downloads) as MkDocs reads or writes them, and
+MkDocs' page loops leave out the other shares' team pages (`restrict`). The parent alone
+builds every other page and writes the site's other files; a helper reads the nav's pages
+only, for the titles and icons the nav shows.
 
 Each helper writes its files into the site folder and, when MkDocs reaches `on_post_build`,
 sends the parent what only the parent can finish: the search-index entries of its pages,
 which the parent puts in the order one process would give, and what it logged (warnings still
-fail a strict build). The site comes out byte-identical to a build in one process, and each
-process holds only its share of the pages' text.
+fail a strict build). The site comes out byte-identical to a build in one process, and no
+process holds the team pages' text of more than one plan at a time.
 
 Not shared: under `serve`, where fork is unsafe, with few plans, when team pages are in the
 nav (their titles would be needed everywhere), with plugins other than salesplan and
@@ -178,10 +178,9 @@ class PageShares:
 
     def content(self, path: str) -> str | bytes | None:
         """A file of this share's plans, rendered now (None: not one of them)."""
-        plan = plan_of_path(path)
-        if not self.shared(path) or not self.mine(path) or self._files is None or plan is None:
+        if self._files is None or not (self.shared(path) and self.mine(path)):
             return None
-        key = (plan, path.endswith(".md"))
+        key = (str(plan_of_path(path)), path.endswith(".md"))
         if key not in self._rendered:
             self._rendered[key] = self._files(*key)
         made = self._rendered[key]
