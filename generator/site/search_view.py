@@ -1,5 +1,5 @@
 """What Material's search reads of a generated page: the page without its tables that are out
-of the search anyway.
+of the search anyway, and its other tables without the tags the search drops (search_flat.py).
 
 Material's search parses every tag of an indexed page with Python's HTML parser, including the
 tags of the elements marked `data-search-exclude`, only to skip them: on a plan page, the goal
@@ -7,6 +7,7 @@ position, ambition and traceability tables were a fifth of its tags. Just before
 reads a page, its content is swapped for the same HTML without those tables, and put back just
 after: the index is the same (the search takes nothing from a skipped element, and the blank
 text around one collapses to one space either way), and the page is written whole.
+The tables left in are handed over flat: a plan page's search view has a tenth of its tags.
 """
 
 from __future__ import annotations
@@ -15,14 +16,18 @@ import re
 
 from mkdocs.structure.pages import Page
 
-# A table block as render/table_html writes it, left out of the search (html_blocks.py: the
-# first `\n</table>\n</div>` after its opening tag is its own end; tables do not nest).
-_EXCLUDED_TABLE = re.compile(
-    r'^<div class="sp-table[^"\n]*"[^>\n]* data-search-exclude>\n<table>\n.*?\n</table>\n</div>$',
+from .search_flat import flat_table
+
+# A table block as render/table_html writes it (html_blocks.py: the first `\n</table>\n</div>`
+# after its opening tag is its own end; tables do not nest), in the search or left out.
+_TABLE = re.compile(
+    r'^<div class="sp-table[^"\n]*"[^>\n]*?( data-search-exclude)?>\n'
+    r"<table>\n.*?\n</table>\n</div>$",
     flags=re.M | re.S,
 )
-# What Material's search removes from every page's content once it has read it.
-_SEARCH_ATTRIBUTES = re.compile(r"\s?data-search-\w+=\"[^\"]+\"")
+# What Material's search removes from every page's content once it has read it (its pattern is
+# `\s?data-search-\w+="[^"]+"`: this one, found from its letters, with the blank before it).
+_SEARCH_ATTRIBUTE = re.compile(r'data-search-\w+="[^"]+"')
 
 
 class SearchView:
@@ -32,10 +37,11 @@ class SearchView:
         self._whole: dict[str, str] = {}  # page path → its content, while the search reads
 
     def hide(self, page: Page) -> None:
-        """Before the search reads `page`: its content without the excluded tables."""
-        if not page.content or "data-search-exclude>\n<table>" not in page.content:
+        """Before the search reads `page`: its content without the excluded tables, and with
+        the others flat."""
+        if not page.content or '<div class="sp-table' not in page.content:
             return
-        view = _EXCLUDED_TABLE.sub("", page.content)
+        view = _TABLE.sub(_view_of_table, page.content)
         if view != page.content:
             self._whole[page.file.src_uri] = page.content
             page.content = view
@@ -44,4 +50,22 @@ class SearchView:
         """After the search read `page`: its whole content, as the search would have left it."""
         whole = self._whole.pop(page.file.src_uri, None)
         if whole is not None:
-            page.content = _SEARCH_ATTRIBUTES.sub("", whole)
+            page.content = _without_search_attributes(whole)
+
+
+def _view_of_table(table: re.Match[str]) -> str:
+    return "" if table.group(1) else flat_table(table.group(0))
+
+
+def _without_search_attributes(html: str) -> str:
+    """`html` as Material's search leaves a page it read: without its `data-search-` attributes,
+    each with the blank before it."""
+    out: list[str] = []
+    position = 0
+    for attribute in _SEARCH_ATTRIBUTE.finditer(html):
+        start = attribute.start()
+        cut = start - 1 if start > position and html[start - 1].isspace() else start
+        out.append(html[position:cut])
+        position = attribute.end()
+    out.append(html[position:])
+    return "".join(out)
