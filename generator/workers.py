@@ -58,10 +58,13 @@ def map_in_workers(
     return [result for part in done for result in part]
 
 
-def apart(fn: Callable[[], Result], workers: int) -> Result:
+def apart(
+    fn: Callable[[], Result], workers: int, meanwhile: Callable[[], object] | None = None
+) -> Result:
     """fn(), run in a forked process of its own when `workers` > 1 (on Linux): what it
     allocates on the way to its result is given back to the system when it ends, instead of
-    staying in this process's memory for the rest of its life."""
+    staying in this process's memory for the rest of its life. `meanwhile` is run here while
+    fn runs there (only then)."""
     if workers <= 1 or not sys.platform.startswith("linux"):
         return fn()
     global _job
@@ -69,7 +72,10 @@ def apart(fn: Callable[[], Result], workers: int) -> Result:
     try:
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
-            return pool.submit(_run_apart).result()
+            future = pool.submit(_run_apart)
+            if meanwhile is not None:
+                meanwhile()
+            return future.result()
     except BrokenProcessPool:  # the process was killed (out of memory): do it here instead
         return fn()
     finally:

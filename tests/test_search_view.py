@@ -61,7 +61,7 @@ def _indexed(html: str) -> list[tuple[str, str, str | None]]:
 
 def test_the_search_indexes_the_view_as_the_whole_page_and_the_page_stays_whole():
     whole = _plan_page_html()
-    page = SimpleNamespace(content=whole, file=SimpleNamespace(src_uri="teams/x/index.md"))
+    page = SimpleNamespace(content=whole, meta={}, file=SimpleNamespace(src_uri="teams/x/index.md"))
     view = SearchView()
     view.hide(page)
     assert len(page.content) < len(whole) * 0.95  # the excluded tables are out of the view
@@ -74,7 +74,7 @@ def test_the_search_indexes_the_view_as_the_whole_page_and_the_page_stays_whole(
 
 
 def test_a_page_without_excluded_tables_is_left_as_it_is():
-    page = SimpleNamespace(content="<p>文字</p>", file=SimpleNamespace(src_uri="a.md"))
+    page = SimpleNamespace(content="<p>文字</p>", meta={}, file=SimpleNamespace(src_uri="a.md"))
     view = SearchView()
     view.hide(page)
     view.show(page)
@@ -85,7 +85,7 @@ def test_every_generated_page_is_indexed_the_same_from_its_view():
     pages = _example_pages()
     flattened = 0
     for path, whole in pages.items():
-        page = SimpleNamespace(content=whole, file=SimpleNamespace(src_uri=path))
+        page = SimpleNamespace(content=whole, meta={}, file=SimpleNamespace(src_uri=path))
         view = SearchView()
         view.hide(page)
         flattened += page.content != whole
@@ -93,6 +93,18 @@ def test_every_generated_page_is_indexed_the_same_from_its_view():
         view.show(page)
         assert page.content == _material_leaves(whole), path
     assert flattened > 10  # plan pages, the home page, regions, alerts
+
+
+def test_a_page_out_of_the_search_is_left_as_it_is():
+    whole = _plan_page_html()
+    page = SimpleNamespace(
+        content=whole, meta={"search": {"exclude": True}}, file=SimpleNamespace(src_uri="d.md")
+    )
+    view = SearchView()
+    view.hide(page)
+    assert page.content == whole  # the search does not read it: no view made
+    view.show(page)
+    assert page.content == whole
 
 
 def _material_leaves(html: str) -> str:

@@ -70,6 +70,7 @@ __all__ = [
     "render_site",
     "site_context",
     "team_downloads",
+    "team_history_page",
     "team_pages",
     "worker_shim",
 ]
@@ -126,6 +127,14 @@ def team_downloads(pm: PlanMetrics, ctx: PageContext) -> dict[str, str | bytes]:
     files: dict[str, str | bytes] = dict(plan_downloads(pm, ctx.words))
     files[sheet_path(pm.plan.id)] = standup_sheet(pm.plan, ctx.words)
     return files
+
+
+def team_history_page(team: str, ctx: PageContext) -> dict[str, str | bytes]:
+    """A team's history page, by site path: none when the site has no history pages, or git
+    gave no history of the team."""
+    found = ctx.history.team(team) if ctx.history is not None else None
+    path = ctx.history_paths.get(team)
+    return {path: history_page(found, ctx)} if found is not None and path else {}
 
 
 def plan_files(pm: PlanMetrics, ctx: PageContext) -> dict[str, str | bytes]:
@@ -208,10 +217,9 @@ def render_site(
         pages.update(files)
     if history is not None:
         pages[HISTORY] = history_index_page(ctx)
-        for team, path in ctx.history_paths.items():
-            found = history.team(team)
-            if found is not None:
-                pages[path] = history_page(found, ctx)
+        for team in ctx.history_paths:
+            made = team_history_page(team, ctx)
+            pages.update(made if teams else dict.fromkeys(made, ""))
     pages[SCHEMA_FILE] = (
         schema_source or (json.dumps(schema, ensure_ascii=False, indent=2) + "\n").encode()
     )

@@ -47,10 +47,11 @@ def plugin_error(error: Exception, words: Words) -> Exception:
 class PlanChecks:
     """The check of a plans folder, made again only when one of its files changed."""
 
-    def __init__(self, workers: int = 1) -> None:
+    def __init__(self, workers: int = 1, meanwhile: Callable[[], object] | None = None) -> None:
         self._key: tuple | None = None
         self._result: CheckResult | None = None
         self.workers = workers  # how many processes read the files (generator/workers.py)
+        self.meanwhile = meanwhile  # what this process does while the plans are read apart
 
     def result(self, plans_dir: Path, words: Words) -> CheckResult:
         """The check of every plan in `plans_dir`, with messages in the language of `words`."""
@@ -69,6 +70,7 @@ class PlanChecks:
             self._result = apart(
                 lambda: check([plans_dir], words=words, plans_dir=plans_dir, workers=self.workers),
                 self.workers,
+                self.meanwhile,
             )
             self._key = key
         return self._result

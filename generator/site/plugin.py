@@ -46,7 +46,7 @@ from .pipeline import Histories, PlanChecks, PlansInvalid, plugin_error, site_pa
 from .policy import with_policy
 from .preview import Preview
 from .search_view import SearchView
-from .search_words import cut_each_run_once, plan_names, teach_jieba
+from .search_words import cut_each_run_once, load_jieba, plan_names, teach_jieba
 from .shares import PageShares
 
 log = logging.getLogger("mkdocs.plugins.salesplan")
@@ -78,7 +78,7 @@ class SalesPlanPlugin(BasePlugin[SalesPlanConfig]):
 
     def __init__(self) -> None:
         # shared with `salesplan build`, which checks first; every core but under `serve`
-        self.checks = PlanChecks(available_workers())
+        self.checks = PlanChecks(available_workers(), meanwhile=load_jieba)
         self.histories = Histories()
         self._pages: dict[str, str | bytes] = {}
         self._data: SiteData | None = None

@@ -41,6 +41,8 @@ class SearchView:
         the others flat."""
         if not page.content or '<div class="sp-table' not in page.content:
             return
+        if (page.meta.get("search") or {}).get("exclude"):
+            return  # the search does not read it (as Material's SearchIndex decides)
         view = _TABLE.sub(_view_of_table, page.content)
         if view != page.content:
             self._whole[page.file.src_uri] = page.content

@@ -10,6 +10,7 @@ of them whole: typed whole, or by its beginning, a name finds its pages.
 from __future__ import annotations
 
 import functools
+import logging
 import re
 from collections.abc import Iterable, Iterator
 
@@ -29,6 +30,17 @@ def plan_names(plans: Iterable[Plan]) -> set[str]:
         names |= {goal.metric for goal in plan.goals}
         names |= {task.title for task in plan.tasks}
     return names
+
+
+def load_jieba() -> None:
+    """Load jieba's dictionary now (when it is installed), quietly: its first cut or word
+    would, and a build does this while the plans are read in another process."""
+    try:
+        import jieba
+    except ImportError:
+        return
+    logging.getLogger("jieba").setLevel(logging.WARNING)  # it logs each start at DEBUG level
+    jieba.initialize()
 
 
 def teach_jieba(names: Iterable[str]) -> None:

@@ -6,8 +6,9 @@ teams (five thousand pages) that was two thirds of a build. So once the plans ar
 computed, and MkDocs has emptied the site folder (`on_files`), the plugin deals the plans out
 among shares and forks a helper process per share but its own (forks.py). Each process, the
 parent and every helper, goes on through MkDocs' own build: it renders its share's team files
-(a plan's folder teams/<id>/: its pages and downloads) as MkDocs reads or writes them, and
-MkDocs' page loops leave out the other shares' team pages (`restrict`). The parent alone
+(a plan's folder teams/<id>/: its pages and downloads; a team's history page goes with the
+team's first plan) as MkDocs reads or writes them, and MkDocs' page loops leave out the other
+shares' team pages (`restrict`). The parent alone
 builds every other page and writes the site's other files; a helper reads the nav's pages
 only, for the titles and icons the nav shows.
 
@@ -39,7 +40,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from ..compute import SiteData
-from ..render import PageContext, plan_file_paths, team_downloads, team_pages
+from ..render import PageContext, plan_file_paths, team_downloads, team_history_page, team_pages
 from ..render.paths import plan_of_path
 from ..words import Words
 from .forks import Helpers
@@ -49,8 +50,8 @@ from .nav_cache import cache_nav
 # Below this many plans to share, forking costs more than it saves.
 MIN_SHARED_PLANS = 16
 # The parent's part of the team pages against a helper's (measured at 1,000 teams: the parent
-# spends about 7 % of the build on the home, region and guide pages and the search index).
-PARENT_WEIGHT = 0.88
+# also builds the home, region, alert and guide pages, and writes the search index).
+PARENT_WEIGHT = 0.97
 # The plugins whose page events are known to be safe to split (by module of their class).
 SAFE_PLUGINS = ("generator.site.plugin", "material.plugins.search.plugin")
 
@@ -83,9 +84,9 @@ class Report:
 class PageShares:
     """Which process builds which page, the helpers forked, and what they report.
 
-    `owners`: plan id → the share rendering and building its folder's files (0 is the
-    parent); every other file is the parent's. `start` forks one helper per other share, each
-    carrying on from the caller.
+    `owners`: plan id → the share rendering and building its folder's files and its team's
+    history page (0 is the parent); every other file is the parent's. `start` forks one
+    helper per other share, each carrying on from the caller.
     """
 
     def __init__(self, owners: Mapping[str, int], processes: int) -> None:
@@ -97,8 +98,9 @@ class PageShares:
         self._every_page: Callable[[], list[str]] = list  # every page of the site, in order
         self._reading = True  # MkDocs reads the pages (until on_env), then builds them
         self._team_paths: frozenset[str] = frozenset()  # every plan's own files (render_later)
-        self._files: Callable[[str, bool], dict[str, str | bytes]] | None = None  # render_later
-        self._rendered: dict[tuple[str, bool], dict[str, str | bytes]] = {}  # not yet asked for
+        self._histories: dict[str, tuple[str, str]] = {}  # history page → (team, its plan)
+        self._files: Callable[[str, str], dict[str, str | bytes]] | None = None  # render_later
+        self._rendered: dict[tuple[str, str], dict[str, str | bytes]] = {}  # not yet asked for
 
     @classmethod
     def of(cls, plans: Sequence[str], processes: int) -> PageShares:
@@ -144,12 +146,17 @@ class PageShares:
         """Whether this process builds (or writes) the file at `path` of the site."""
         if not self.shared(path):
             return self.me == 0
-        return self.owners.get(str(plan_of_path(path)), 0) == self.me
+        return self.owners.get(self._plan_of(path), 0) == self.me
 
     def shared(self, path: str) -> bool:
         """Whether `path` is one of the shared files (those salesplan makes in a plan's own
-        folder: a page written in docs/ is the parent's, wherever it is)."""
+        folder, and the teams' history pages: a page written in docs/ is the parent's,
+        wherever it is)."""
         return path.removesuffix(SEALED_SUFFIX) in self._team_paths
+
+    def _plan_of(self, path: str) -> str:
+        """The plan whose share builds the shared file at `path`."""
+        return self._histories[path][1] if path in self._histories else str(plan_of_path(path))
 
     def render_later(
         self, data: SiteData, ctx: PageContext, protection: Callable[[], Protection | None]
@@ -159,14 +166,28 @@ class PageShares:
         no process ever holds every page of its share at once; sealed for their readers when
         `protection` gives the `access` option's."""
         plans = {pm.plan.id: pm for pm in data.metrics}
-        self._team_paths = frozenset(p for pm in data.metrics for p in plan_file_paths(pm, ctx))
+        first_plans: dict[str, str] = {}  # team → its first plan
+        for pm in data.metrics:
+            first_plans.setdefault(pm.plan.team, pm.plan.id)
+        self._histories = {
+            path: (team, first_plans[team])
+            for team, path in ctx.history_paths.items()
+            if team in first_plans
+        }
+        self._team_paths = frozenset(
+            [p for pm in data.metrics for p in plan_file_paths(pm, ctx)] + list(self._histories)
+        )
 
-        def files(plan: str, pages: bool) -> dict[str, str | bytes]:
-            made = (team_pages if pages else team_downloads)(plans[plan], ctx)
+        def files(plan: str, kind: str) -> dict[str, str | bytes]:
+            if kind in self._histories:  # a history page, by its path
+                made = team_history_page(self._histories[kind][0], ctx)
+            else:
+                made = (team_pages if kind == "pages" else team_downloads)(plans[plan], ctx)
+            asked = set(made)
             sealing = protection()
             if sealing is not None:  # its downloads renamed, sealed; the lock's assets left out
                 made = sealing.sealed_files(made)
-                made = {path: data for path, data in made.items() if plan_of_path(path) == plan}
+                made = {path: data for path, data in made.items() if _unsealed(path) in asked}
             return made
 
         self._files = files
@@ -180,7 +201,8 @@ class PageShares:
         """A file of this share's plans, rendered now (None: not one of them)."""
         if self._files is None or not (self.shared(path) and self.mine(path)):
             return None
-        key = (str(plan_of_path(path)), path.endswith(".md"))
+        kind = path if path in self._histories else "pages" if path.endswith(".md") else "files"
+        key = (self._plan_of(path), kind)
         if key not in self._rendered:
             self._rendered[key] = self._files(*key)
         made = self._rendered[key]
@@ -316,9 +338,13 @@ class PageShares:
             if self.mine(page):
                 merged += ours.get(page, [])
             else:
-                merged += theirs[self.owners[str(plan_of_path(page))] - 1].get(page, [])
+                merged += theirs[self.owners[self._plan_of(page)] - 1].get(page, [])
         entries[:] = merged
 
     def stop(self) -> None:
         """In the parent: end the helpers still running (the build failed, or is ending)."""
         self._forks.stop()
+
+
+def _unsealed(path: str) -> str:
+    return path.removesuffix(SEALED_SUFFIX)
