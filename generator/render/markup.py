@@ -86,6 +86,7 @@ _BODY_ATTRIBUTES = {
     "ol": {"start"},
 }
 _URL_SCHEMES = {"http", "https", "mailto"}
+_BLANK_RUNS = re.compile(r"\n{3,}")
 
 
 def markdown_inline(text: object) -> Markup:
@@ -216,7 +217,9 @@ def environment() -> jinja2.Environment:
 def render_template(name: str, **context: object) -> str:
     """Render one page template; blank-line runs collapse so HTML blocks stay whole."""
     text = environment().get_template(name).render(**context)
-    return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
+    if "\n\n\n" in text:
+        text = _BLANK_RUNS.sub("\n\n", text)
+    return text.strip() + "\n"
 
 
 def page_title(text: str) -> Markup:

@@ -38,6 +38,7 @@ from .access import AccessError, Keys, check_regions, read_keys
 from .access_options import AccessConfig
 from .accessibility import named_search_dialog
 from .edit_links import edit_links
+from .generated_page import GeneratedPage
 from .locks import Protection, load_lock_assets
 from .notify_options import NotifyConfig
 from .options import NavTeams, TimeZone
@@ -292,7 +293,10 @@ class SalesPlanPlugin(BasePlugin[SalesPlanConfig]):
             # must not be listed by MkDocs as "not included in the nav" at every build.
             left_out = in_nav is not None and path.endswith(".md") and path not in in_nav
             inclusion = InclusionLevel.NOT_IN_NAV if left_out else InclusionLevel.UNDEFINED
-            files.append(File.generated(config, path, content=content, inclusion=inclusion))
+            file = File.generated(config, path, content=content, inclusion=inclusion)
+            files.append(file)
+            if left_out:  # its page made now: converted by the build's one Markdown instance
+                GeneratedPage(None, file, config)
         return files
 
     def on_env(self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files):
