@@ -20,6 +20,7 @@ from generator.check import check
 from generator.check.schema import load_schema
 from generator.render import render_site
 from generator.render.html_blocks import HtmlBlocks
+from generator.site import search_view
 from generator.site.search_flat import flat_table
 from generator.site.search_view import SearchView, _without_search_attributes
 from generator.words import Words
@@ -105,6 +106,30 @@ def test_a_page_out_of_the_search_is_left_as_it_is():
     assert page.content == whole  # the search does not read it: no view made
     view.show(page)
     assert page.content == whole
+
+
+def test_a_page_out_of_the_search_is_handed_over_empty_when_the_search_reads_alone():
+    whole = _plan_page_html() + '\n<p data-search-boost="2">加权</p>'
+    page = SimpleNamespace(
+        content=whole, meta={"search": {"exclude": True}}, file=SimpleNamespace(src_uri="d.md")
+    )
+    view = SearchView()
+    view.hide(page, alone=True)
+    assert page.content == ""  # nothing for the search to read or clean
+    view.show(page)
+    assert page.content == _material_leaves(whole) != whole  # cleaned as the search would
+
+
+def test_the_search_reads_alone_unless_another_plugin_looks_at_the_page():
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    assert search_view.alone(config.plugins)
+
+    class Other:
+        def on_page_context(self, context, **kwargs):
+            return context
+
+    events = {"page_context": [*config.plugins.events["page_context"], Other().on_page_context]}
+    assert not search_view.alone(SimpleNamespace(events=events))
 
 
 def _material_leaves(html: str) -> str:

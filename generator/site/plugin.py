@@ -33,7 +33,7 @@ from ..revisions import Commit, GitError, History, Repository
 from ..settings import SettingError, resolve_as_of, time_zone
 from ..words import Words
 from ..workers import available_workers
-from . import nav, offline
+from . import nav, offline, search_view
 from .access import AccessError, Keys, check_regions, read_keys
 from .access_options import AccessConfig
 from .accessibility import named_search_dialog
@@ -343,7 +343,7 @@ class SalesPlanPlugin(BasePlugin[SalesPlanConfig]):
 
     @event_priority(100)  # before Material's search reads the page (search_view.py)
     def _page_context_first(self, context, /, *, page: Page, config: MkDocsConfig, nav):
-        self._search_view.hide(page)
+        self._search_view.hide(page, alone=search_view.alone(config.plugins))
         return context
 
     @event_priority(-100)  # after it read the page

@@ -8,12 +8,15 @@ reads a page, its content is swapped for the same HTML without those tables, and
 after: the index is the same (the search takes nothing from a skipped element, and the blank
 text around one collapses to one space either way), and the page is written whole.
 The tables left in are handed over flat: a plan page's search view has a tenth of its tags.
+A page out of the search is handed over empty: the search only cleans its attributes, which
+`show` does faster.
 """
 
 from __future__ import annotations
 
 import re
 
+from mkdocs.plugins import PluginCollection
 from mkdocs.structure.pages import Page
 
 from .search_flat import flat_table
@@ -25,6 +28,8 @@ _TABLE = re.compile(
     r"<table>\n.*?\n</table>\n</div>$",
     flags=re.M | re.S,
 )
+# The plugins whose `on_page_context` may see a page's view: ours, and Material's search.
+_READERS = frozenset({"generator.site.plugin", "material.plugins.search.plugin"})
 # What Material's search removes from every page's content once it has read it (its pattern is
 # `\s?data-search-\w+="[^"]+"`: this one, found from its letters, with the blank before it).
 _SEARCH_ATTRIBUTE = re.compile(r'data-search-\w+="[^"]+"')
@@ -36,13 +41,20 @@ class SearchView:
     def __init__(self) -> None:
         self._whole: dict[str, str] = {}  # page path → its content, while the search reads
 
-    def hide(self, page: Page) -> None:
+    def hide(self, page: Page, *, alone: bool = False) -> None:
         """Before the search reads `page`: its content without the excluded tables, and with
-        the others flat."""
-        if not page.content or '<div class="sp-table' not in page.content:
+        the others flat. A page out of the search is not read (as Material's SearchIndex
+        decides), only cleaned of its search attributes: with `alone` (no other plugin looks
+        at the page meanwhile, see `alone`), its view is empty and `show` cleans it."""
+        if not page.content:
             return
         if (page.meta.get("search") or {}).get("exclude"):
-            return  # the search does not read it (as Material's SearchIndex decides)
+            if alone:
+                self._whole[page.file.src_uri] = page.content
+                page.content = ""
+            return
+        if '<div class="sp-table' not in page.content:
+            return
         view = _TABLE.sub(_view_of_table, page.content)
         if view != page.content:
             self._whole[page.file.src_uri] = page.content
@@ -53,6 +65,15 @@ class SearchView:
         whole = self._whole.pop(page.file.src_uri, None)
         if whole is not None:
             page.content = _without_search_attributes(whole)
+
+
+def alone(plugins: PluginCollection) -> bool:
+    """Whether Material's search is the only plugin but salesplan to see a page's content at
+    `on_page_context` (so that the view is all any plugin sees between hide and show)."""
+    return all(
+        type(getattr(method, "__self__", None)).__module__ in _READERS
+        for method in plugins.events["page_context"]
+    )
 
 
 def _view_of_table(table: re.Match[str]) -> str:
