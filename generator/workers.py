@@ -10,12 +10,14 @@ does it all; the results are the same either way.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from typing import TypeVar
 
 Item = TypeVar("Item")
@@ -49,7 +51,7 @@ def map_in_workers(
     _job = (fn, items)
     try:
         context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        with without_collection(), ProcessPoolExecutor(workers, mp_context=context) as pool:
             done = list(pool.map(_run_part, parts))
     except BrokenProcessPool:  # a worker was killed (out of memory): do it here instead
         return [fn(item) for item in items]
@@ -71,7 +73,7 @@ def apart(
     _job = (fn, ())
     try:
         context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
+        with without_collection(), ProcessPoolExecutor(1, mp_context=context) as pool:
             future = pool.submit(_run_apart)
             if meanwhile is not None:
                 meanwhile()
@@ -80,6 +82,22 @@ def apart(
         return fn()
     finally:
         _job = None
+
+
+@contextmanager
+def without_collection() -> Iterator[None]:
+    """No cyclic garbage collection meanwhile, for work that builds a whole new tree of
+    objects, which the collector would walk again and again as it grows: results received
+    from another process, the figures of every plan. Objects are still freed as usual when
+    no longer used; a process forked meanwhile starts without it too, and lives only for its
+    work."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _run_apart():

@@ -12,6 +12,7 @@ from __future__ import annotations
 import atexit
 import contextlib
 import ctypes
+import gc
 import logging
 import os
 import pickle
@@ -59,6 +60,10 @@ class Helpers:
         forked already are stopped)."""
         global _in_helper
         parent = os.getpid()
+        # What every process keeps for the whole build (the plans, their figures) is left out
+        # of the garbage collector's walks from here on: they no longer walk it again and
+        # again, and a helper does not copy its pages by touching it.
+        gc.freeze()
         try:
             for number in range(1, count + 1):
                 read, write = os.pipe()

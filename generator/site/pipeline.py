@@ -21,7 +21,7 @@ from ..render import EditLinks, PageContext, render_site, site_context
 from ..revisions import GitError, History, Repository, Snapshot, read_history, read_snapshot
 from ..revisions import site_history as team_histories
 from ..words import Words
-from ..workers import apart
+from ..workers import apart, without_collection
 
 
 class PlansInvalid(Exception):
@@ -130,7 +130,8 @@ def site_pages(
     processes. `share`, given the figures and what pages are rendered with, may take the
     rendering of each plan's own files upon itself (true): they are placeholders here (the
     site's team pages shared among processes, each rendering its own as MkDocs reads them)."""
-    data = site_data(plans, as_of, calendar)
+    with without_collection():  # a whole new tree of figures: nothing to collect in it yet
+        data = site_data(plans, as_of, calendar)
     schema = load_schema()
     histories = team_histories(history, plans) if history is not None else None
     ctx = site_context(
