@@ -1,4 +1,5 @@
-"""Material's nav, drawn once per folder depth for the team pages left out of it.
+"""Material's nav, drawn once per folder depth for the team pages left out of it, and its
+words, translated once per build.
 
 Material draws the whole site nav into every page: at thousands of team pages, that was more
 than half of the time spent in its page template. A page the nav does not list gets the same
@@ -9,8 +10,13 @@ share (history/ for history/<team>/). The nav lists no page inside a team's own 
 for those pages the nav is drawn once per top folder and `base_url`, and reused, byte for
 byte.
 
+Material's templates also translate their words with `partials/language.html`, whose `t`
+macro builds the whole table of the language's words at each of a page's thirty calls. A
+word depends on the site's language only, so each is translated once and remembered.
+
 It works by wrapping the theme's loader: "partials/nav.html" becomes a call to `salesplan_nav`,
-which draws Material's own nav (reached under a prefix) or takes the one already drawn.
+which draws Material's own nav (reached under a prefix) or takes the one already drawn, and
+"partials/language.html" a `t` that asks Material's own once per word.
 """
 
 from __future__ import annotations
@@ -22,6 +28,7 @@ from markupsafe import Markup
 from mkdocs.structure.pages import Page
 
 NAV = "partials/nav.html"
+LANGUAGE = "partials/language.html"
 _THEME = "salesplan-theme"  # Material's own templates, under this prefix
 
 
@@ -45,6 +52,19 @@ def cache_nav(env: jinja2.Environment, unlisted: Callable[[Page], bool]) -> None
             drawn[key] = nav
         return nav
 
+    translated: dict[tuple[str, str], Markup] = {}  # (language, key) → Material's word
+
+    def salesplan_word(original: object, language: str, key: str) -> Markup:
+        if (language, key) not in translated:
+            translated[language, key] = Markup(original.t(key))  # type: ignore[attr-defined]
+        return translated[language, key]
+
     env.globals["salesplan_nav"] = salesplan_nav
-    ours = jinja2.DictLoader({NAV: "{{ salesplan_nav() }}"})
+    env.globals["salesplan_word"] = salesplan_word
+    language = (
+        f'{{% import "{_THEME}/{LANGUAGE}" as original with context %}}'
+        "{% macro t(key) %}{{ salesplan_word(original, config.theme.language, key) }}"
+        "{% endmacro %}"
+    )
+    ours = jinja2.DictLoader({NAV: "{{ salesplan_nav() }}", LANGUAGE: language})
     env.loader = jinja2.ChoiceLoader([ours, jinja2.PrefixLoader({_THEME: theme}), theme])
