@@ -11,12 +11,14 @@ from pathlib import Path
 
 import markdown
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from mkdocs.config import load_config
 
 from generator import compute, model
 from generator.check import check
 from generator.compute import SiteData
-from generator.render import render_site
+from generator.render import markup, render_site, table_html
 from generator.render.html_blocks import HtmlBlocks
 from generator.render.markup import markdown_inline, mermaid_text
 from generator.render.paths import region_page_paths, region_slug
@@ -373,3 +375,9 @@ def test_html_block_placeholders_cannot_be_imitated():
     key = re.search(r"spblock([0-9a-f]+)x0z", text)
     assert key and found
     assert HtmlBlocks().restore(text, ["boom"]) == text  # another key: nothing replaced
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("a 中&<>\"'\n\t\r\u3000\u2028\x85\x0b")), min_size=1))
+def test_a_cell_text_is_written_as_plain_text_writes_it(text):
+    assert table_html._text(text) == str(markup.plain_text(text))

@@ -7,12 +7,15 @@ them), and escape every value the way Jinja2's autoescape does (markupsafe).
 
 from __future__ import annotations
 
+import re
+
 from markupsafe import Markup, escape
 
 from .cells import Code, Day, Editable, Figure, Group, Lines, Link, Span, Status, Table
 from .markup import markdown_inline, plain_text
 
 _NONE = '<span class="sp-none">—</span>'
+_TO_ESCAPE = re.compile(r"[&<>'\"]")  # what markupsafe's escape changes
 
 
 def cell_html(value: object) -> Markup:
@@ -23,7 +26,7 @@ def cell_html(value: object) -> Markup:
 def _cell(value: object) -> str:
     kind = type(value)
     if kind is str:  # the commonest cell
-        return str(plain_text(value)) if value else _NONE
+        return _text(value) if value else _NONE
     if value is None or value == "" or (kind is Lines and not value.items):
         return _NONE
     if kind is Status:
@@ -49,6 +52,14 @@ def _cell(value: object) -> str:
     if kind is Lines:
         return "<br>".join(_cell(item) for item in value.items)
     return str(plain_text(value))
+
+
+def _text(text: str) -> str:
+    """`plain_text(text)` as a str, sooner for the commonest text: one printable line (no line
+    break, no blank but single spaces inside), nothing to escape."""
+    if text.isprintable() and "  " not in text and text[0] != " " and text[-1] != " ":
+        return str(escape(text)) if _TO_ESCAPE.search(text) else text
+    return str(plain_text(text))
 
 
 def table_html(t: Table, heading: str, empty: str) -> Markup:
