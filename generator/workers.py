@@ -51,7 +51,10 @@ def map_in_workers(
     _job = (fn, items)
     try:
         context = multiprocessing.get_context("fork")
-        with without_collection(), ProcessPoolExecutor(workers, mp_context=context) as pool:
+        with (
+            without_collection(),  # here, while the results arrive; the workers collect
+            ProcessPoolExecutor(workers, mp_context=context, initializer=gc.enable) as pool,
+        ):
             done = list(pool.map(_run_part, parts))
     except BrokenProcessPool:  # a worker was killed (out of memory): do it here instead
         return [fn(item) for item in items]
@@ -89,8 +92,8 @@ def without_collection() -> Iterator[None]:
     """No cyclic garbage collection meanwhile, for work that builds a whole new tree of
     objects, which the collector would walk again and again as it grows: results received
     from another process, the figures of every plan. Objects are still freed as usual when
-    no longer used; a process forked meanwhile starts without it too, and lives only for its
-    work."""
+    no longer used. A process forked meanwhile starts without it too: `apart`'s lives only
+    for the check; `map_in_workers`' turn it back on (rendering leaves cycles behind)."""
     enabled = gc.isenabled()
     gc.disable()
     try:

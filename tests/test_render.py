@@ -381,3 +381,38 @@ def test_html_block_placeholders_cannot_be_imitated():
 @given(st.text(alphabet=st.sampled_from(list("a 中&<>\"'\n\t\r\u3000\u2028\x85\x0b")), min_size=1))
 def test_a_cell_text_is_written_as_plain_text_writes_it(text):
     assert table_html._text(text) == str(markup.plain_text(text))
+
+
+_TABLE = (
+    '<div class="sp-table" role="region" tabindex="0" aria-label="表">\n<table>\n'
+    "<tbody>\n<tr><td>{}</td></tr>\n</tbody>\n</table>\n</div>"
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a table whose end is not followed by a blank line: neither it nor the Markdown after
+        # it is swallowed into the next table's block
+        f"x\n\n{_TABLE.format('a')}\n*注*\n\n## 标题\n\n{_TABLE.format('b')}\n",
+        # characters Python-Markdown rewrites even in raw HTML
+        '# 团队\n\n<div class="sp-print-header" data-print-header="杭州\t团队" hidden></div>\n',
+        '<p class="sp-links">回车\r符</p>\n\n正文\n',
+        _TABLE.format("制表\t符") + "\n\n" + _TABLE.format("\x02控制") + "\n",
+    ],
+)
+def test_html_blocks_set_aside_give_the_same_page_whatever_surrounds_them(text):
+    to_html = site_markdown()
+    blocks = HtmlBlocks()
+    kept, found = blocks.set_aside(text)
+    assert blocks.restore(to_html(kept), found) == to_html(text)
+
+
+def test_a_placeholder_that_is_not_a_paragraph_of_its_own_is_still_put_back():
+    table = _TABLE.format("内容")
+    text = f'<div class="x">\n\n{table}\n\n</div>\n'  # raw HTML spanning blank lines
+    blocks = HtmlBlocks()
+    kept, found = blocks.set_aside(text)
+    assert found == (table,)
+    restored = blocks.restore(site_markdown()(kept), found)
+    assert table in restored and "spblock" not in restored

@@ -239,3 +239,28 @@ def test_a_table_it_cannot_read_for_certain_is_left_whole(inside):
 )
 def test_the_page_is_left_as_material_leaves_it(html):
     assert _without_search_attributes(html) == _material_leaves(html)
+
+
+def test_flat_tables_leave_alone_what_the_parser_reads_otherwise():
+    table = (
+        '<div class="sp-table" role="region" tabindex="0" aria-label="表">\n<table>\n'
+        "<tbody>\n<tr><td>{}</td></tr>\n</tbody>\n</table>\n</div>"
+    )
+    for inside in ("<code>&#1;</code>", '<span DATA-SEARCH-EXCLUDE="">秘密</span>'):
+        block = table.format(inside)
+        assert flat_table(block) == block
+        page = f'<h1 id="t">团队</h1>\n<p>x</p>\n{block}\n<p>y</p>'
+        assert _indexed(page.replace(block, flat_table(block))) == _indexed(page)
+
+
+def test_no_view_is_made_without_material_search():
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    assert search_view.searched(config.plugins)
+    search = next(
+        method.__self__
+        for method in config.plugins.events["page_context"]
+        if type(method.__self__).__module__ == "material.plugins.search.plugin"
+    )
+    search.config["enabled"] = False
+    assert not search_view.searched(config.plugins)
+    assert not search_view.searched(SimpleNamespace(events={"page_context": []}))

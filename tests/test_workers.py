@@ -9,15 +9,16 @@ import os
 from generator import workers
 
 
-def _square(n: int) -> tuple[int, int]:
-    return n * n, os.getpid()
+def _square(n: int) -> tuple[int, int, bool]:
+    return n * n, os.getpid(), gc.isenabled()
 
 
 def test_work_shared_out_gives_the_results_in_order_and_the_collector_back_on():
     items = list(range(200))
     done = workers.map_in_workers(_square, items, 2)
-    assert [square for square, _ in done] == [n * n for n in items]
-    assert {pid for _, pid in done} != {os.getpid()}  # done in other processes
+    assert [square for square, _, _ in done] == [n * n for n in items]
+    assert {pid for _, pid, _ in done} != {os.getpid()}  # done in other processes
+    assert all(collecting for _, _, collecting in done)  # rendering leaves cycles: collected
     assert gc.isenabled()
 
 

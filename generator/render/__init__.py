@@ -217,9 +217,11 @@ def render_site(
         pages.update(files)
     if history is not None:
         pages[HISTORY] = history_index_page(ctx)
-        for team in ctx.history_paths:
-            made = team_history_page(team, ctx)
-            pages.update(made if teams else dict.fromkeys(made, ""))
+        for team, path in ctx.history_paths.items():
+            if teams:
+                pages.update(team_history_page(team, ctx))
+            elif history.team(team) is not None:  # its place only: rendered where it is built
+                pages[path] = ""
     pages[SCHEMA_FILE] = (
         schema_source or (json.dumps(schema, ensure_ascii=False, indent=2) + "\n").encode()
     )

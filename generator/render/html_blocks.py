@@ -8,7 +8,10 @@ one for a placeholder word before the conversion and puts it back in the convert
 the word became a paragraph of its own: the page comes out byte-identical, only faster.
 
 A block is set aside only when it stands alone between blank lines (where Python-Markdown
-would take it as a raw block); anywhere else it is left to Python-Markdown.
+would take it as a raw block), and holds no tab, carriage return or STX/ETX character (which
+Python-Markdown rewrites everywhere, raw HTML included); anywhere else it is left to
+Python-Markdown. A placeholder that did not come out as a paragraph of its own (inside raw
+HTML that spans blank lines, say) is still put back where it is.
 """
 
 from __future__ import annotations
@@ -23,9 +26,9 @@ from collections.abc import Sequence
 # text into `&lt;`, so the first `\n</table>\n</div>` (or `\n</figure>`) after the opening tag
 # is the block's own end, and a one-line paragraph holds no other `<p` or `</p>`.
 _BLOCK = re.compile(
-    r"(?:\A|(?<=\n\n))(?:"
-    r'<div class="sp-table[^"\n]*"[^>\n]*>\n<table>\n.*?\n</table>\n</div>'
-    r'|<figure class="sp-chart">\n.*?\n</figure>'
+    r"(?:\A|(?<=\n\n))(?:"  # atomic groups: a block ends at its own end, or is not one
+    r'<div class="sp-table[^"\n]*"[^>\n]*>\n<table>\n(?>.*?\n</table>\n</div>)'
+    r'|<figure class="sp-chart">\n(?>.*?\n</figure>)'
     r'|<div class="salesplan-chart" [^\n]*></div>'
     r'|<div class="sp-body">[^\n]*</div>'
     r'|<p class="sp-[^"\n]*"(?:[^<\n]|<(?!/?p[\s>]))*</p>'
@@ -35,24 +38,32 @@ _BLOCK = re.compile(
 )
 
 
+# What Python-Markdown's NormalizeWhitespace changes in raw HTML too (tabs expanded, carriage
+# returns made newlines, STX and ETX dropped): a block holding one is left to it.
+_REWRITTEN = ("\t", "\r", "\x02", "\x03")
+
+
 class HtmlBlocks:
     """Sets our HTML blocks aside (`set_aside`) and puts them back (`restore`).
 
     Placeholders carry a random key made once per instance, so no text of a plan can
-    imitate one (and a missed one would show, not hide, content). They are words of letters
-    and digits only, which no Markdown syntax changes.
+    imitate one. They are words of letters and digits only, which no Markdown syntax changes.
     """
 
     def __init__(self) -> None:
         self._key = secrets.token_hex(8)
         self._placeholder = re.compile(rf"<p>spblock{self._key}x(\d+)z</p>")
+        self._bare = re.compile(rf"spblock{self._key}x(\d+)z")
 
     def set_aside(self, markdown: str) -> tuple[str, tuple[str, ...]]:
         """(the Markdown with each block replaced by a placeholder, the blocks in order)."""
         blocks: list[str] = []
 
         def placeholder(match: re.Match[str]) -> str:
-            blocks.append(match.group(0))
+            block = match.group(0)
+            if any(char in block for char in _REWRITTEN):
+                return block
+            blocks.append(block)
             return f"spblock{self._key}x{len(blocks) - 1}z"
 
         return _BLOCK.sub(placeholder, markdown), tuple(blocks)
@@ -65,4 +76,8 @@ class HtmlBlocks:
         if not blocks:
             return html
         restored = self._placeholder.sub(lambda match: blocks[int(match.group(1))] + "\n", html)
-        return restored[:-1] if restored.endswith("\n") and not html.endswith("\n") else restored
+        if restored.endswith("\n") and not html.endswith("\n"):
+            restored = restored[:-1]
+        if f"spblock{self._key}x" in restored:  # not a paragraph of its own: put back as is
+            restored = self._bare.sub(lambda match: blocks[int(match.group(1))], restored)
+        return restored

@@ -133,7 +133,9 @@ class Helpers:
         return received
 
     def stop(self) -> None:
-        """In the parent: end the helpers still running (the build failed, or is ending)."""
+        """In the parent: end the helpers still running (the build failed, or is ending), and
+        give what `fork` froze back to the garbage collector (a process may build again)."""
+        gc.unfreeze()
         helpers, self._helpers = self._helpers, []
         for pid, read in helpers:
             with contextlib.suppress(ProcessLookupError, ChildProcessError):

@@ -343,7 +343,8 @@ class SalesPlanPlugin(BasePlugin[SalesPlanConfig]):
 
     @event_priority(100)  # before Material's search reads the page (search_view.py)
     def _page_context_first(self, context, /, *, page: Page, config: MkDocsConfig, nav):
-        self._search_view.hide(page, alone=search_view.alone(config.plugins))
+        if search_view.searched(config.plugins):
+            self._search_view.hide(page, alone=search_view.alone(config.plugins))
         return context
 
     @event_priority(-100)  # after it read the page

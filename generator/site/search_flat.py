@@ -19,8 +19,9 @@ The flat table is wrapped in a tag the parser drops, so that its first and last 
 read together with the text around the table.
 
 A block this cannot read for certain (a tag it does not expect, a `<` or `>` in the text, a
-heading, preformatted text, an element the search skips, tags that do not nest) is left as it
-is: the parser then reads the whole of it, as before.
+heading, preformatted text, an element the search skips, tags that do not nest, a character
+reference that stands for nothing) is left as it is: the parser then reads the whole of it,
+as before.
 """
 
 from __future__ import annotations
@@ -44,7 +45,8 @@ _SEPARATOR = "<i></i>"  # a tag the parser drops: ends one chunk of text, starts
 
 def flat_table(block: str) -> str:
     """What Material's search reads of `block` (one table block), with the same result."""
-    if "data-search-" in block or "linenodiv" in block:
+    lowered = block.lower()  # the parser reads attribute names in any case
+    if "data-search-" in lowered or "linenodiv" in lowered:
         return block  # an element the search skips, inside
     out: list[str] = []
     chunks: list[str] = []  # the text since the last kept tag, chunk by chunk
@@ -55,7 +57,10 @@ def flat_table(block: str) -> str:
         if "<" in text or ">" in text:
             return block
         if text:
-            chunks.append(unescape(text))
+            chunk = unescape(text)
+            if not chunk:  # a reference to nothing (`&#1;`): the parser appends it, empty
+                return block
+            chunks.append(chunk)
         position = tag.end()
         closing, name, self_closing = tag.group(1), tag.group(2), tag.group(4)
         if name in _UNSURE or (closing and name in _VOID):
@@ -77,6 +82,8 @@ def flat_table(block: str) -> str:
     if open_tags or "<" in rest or ">" in rest:
         return block
     if rest:
+        if not unescape(rest):
+            return block
         chunks.append(unescape(rest))
     out.extend(_run(chunks))
     return f"<i>{''.join(out)}</i>"  # the text before and after the table is read apart

@@ -29,7 +29,8 @@ _TABLE = re.compile(
     flags=re.M | re.S,
 )
 # The plugins whose `on_page_context` may see a page's view: ours, and Material's search.
-_READERS = frozenset({"generator.site.plugin", "material.plugins.search.plugin"})
+_SEARCH = "material.plugins.search.plugin"
+_READERS = frozenset({"generator.site.plugin", _SEARCH})
 # What Material's search removes from every page's content once it has read it (its pattern is
 # `\s?data-search-\w+="[^"]+"`: this one, found from its letters, with the blank before it).
 _SEARCH_ATTRIBUTE = re.compile(r'data-search-\w+="[^"]+"')
@@ -65,6 +66,17 @@ class SearchView:
         whole = self._whole.pop(page.file.src_uri, None)
         if whole is not None:
             page.content = _without_search_attributes(whole)
+
+
+def searched(plugins: PluginCollection) -> bool:
+    """Whether Material's search reads the pages (at `on_page_context`): without it, or with
+    it turned off, there is no view to make."""
+    return any(
+        type(owner).__module__ == _SEARCH and owner.config.get("enabled", True)
+        for owner in (
+            getattr(method, "__self__", None) for method in plugins.events["page_context"]
+        )
+    )
 
 
 def alone(plugins: PluginCollection) -> bool:

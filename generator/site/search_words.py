@@ -40,7 +40,10 @@ def load_jieba() -> None:
     except ImportError:
         return
     logging.getLogger("jieba").setLevel(logging.WARNING)  # it logs each start at DEBUG level
-    jieba.initialize()
+    try:
+        jieba.initialize()
+    except Exception:  # its first use loads it again, and says what is wrong
+        return
 
 
 def teach_jieba(names: Iterable[str]) -> None:
