@@ -264,3 +264,19 @@ def test_no_view_is_made_without_material_search():
     search.config["enabled"] = False
     assert not search_view.searched(config.plugins)
     assert not search_view.searched(SimpleNamespace(events={"page_context": []}))
+
+
+def test_a_table_not_ending_its_line_does_not_take_what_follows_with_it():
+    excluded = (
+        '<div class="sp-table" role="region" tabindex="0" aria-label="略" data-search-exclude>\n'
+        "<table>\n<tbody>\n<tr><td>略</td></tr>\n</tbody>\n</table>\n</div> 尾巴"
+    )
+    html = (
+        f'<h1 id="t">团队</h1>\n{excluded}\n<h2 id="x">标题</h2>\n<p>正文</p>\n'
+        '<div class="sp-table" role="region" tabindex="0" aria-label="表">\n<table>\n'
+        "<tbody>\n<tr><td>内容</td></tr>\n</tbody>\n</table>\n</div>\n"
+    )
+    page = SimpleNamespace(content=html, meta={}, file=SimpleNamespace(src_uri="t.md"))
+    SearchView().hide(page)
+    assert "<h2" in page.content and "正文" in page.content  # not taken out with the table
+    assert _indexed(page.content) == _indexed(html)

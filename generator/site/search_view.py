@@ -25,7 +25,7 @@ from .search_flat import flat_table
 # after its opening tag is its own end; tables do not nest), in the search or left out.
 _TABLE = re.compile(
     r'^<div class="sp-table[^"\n]*"[^>\n]*?( data-search-exclude)?>\n'
-    r"<table>\n.*?\n</table>\n</div>$",
+    r"<table>\n(?>.*?\n</table>\n</div>)$",  # atomic: a table ends at its own end
     flags=re.M | re.S,
 )
 # The plugins whose `on_page_context` may see a page's view: ours, and Material's search.
