@@ -129,12 +129,20 @@ def team_downloads(pm: PlanMetrics, ctx: PageContext) -> dict[str, str | bytes]:
     return files
 
 
-def team_history_page(team: str, ctx: PageContext) -> dict[str, str | bytes]:
-    """A team's history page, by site path: none when the site has no history pages, or git
-    gave no history of the team."""
-    found = ctx.history.team(team) if ctx.history is not None else None
+def team_history_path(team: str, ctx: PageContext) -> str | None:
+    """Where a team's history page is: None when the site has no history pages, or git gave
+    no history of the team."""
     path = ctx.history_paths.get(team)
-    return {path: history_page(found, ctx)} if found is not None and path else {}
+    found = ctx.history is not None and ctx.history.team(team) is not None
+    return path if path and found else None
+
+
+def team_history_page(team: str, ctx: PageContext) -> dict[str, str | bytes]:
+    """A team's history page, by site path (none where `team_history_path` says so)."""
+    path = team_history_path(team, ctx)
+    if path is None or ctx.history is None:
+        return {}
+    return {path: history_page(ctx.history.team(team), ctx)}
 
 
 def plan_files(pm: PlanMetrics, ctx: PageContext) -> dict[str, str | bytes]:
@@ -217,11 +225,11 @@ def render_site(
         pages.update(files)
     if history is not None:
         pages[HISTORY] = history_index_page(ctx)
-        for team, path in ctx.history_paths.items():
+        for team in ctx.history_paths:
             if teams:
                 pages.update(team_history_page(team, ctx))
-            elif history.team(team) is not None:  # its place only: rendered where it is built
-                pages[path] = ""
+            elif (path := team_history_path(team, ctx)) is not None:
+                pages[path] = ""  # its place only: rendered where it is built
     pages[SCHEMA_FILE] = (
         schema_source or (json.dumps(schema, ensure_ascii=False, indent=2) + "\n").encode()
     )

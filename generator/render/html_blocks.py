@@ -51,9 +51,9 @@ class HtmlBlocks:
     """
 
     def __init__(self) -> None:
-        self._key = secrets.token_hex(8)
-        self._placeholder = re.compile(rf"<p>spblock{self._key}x(\d+)z</p>")
-        self._bare = re.compile(rf"spblock{self._key}x(\d+)z")
+        self._word = f"spblock{secrets.token_hex(8)}x"  # then the block's number, then z
+        self._bare = re.compile(rf"{self._word}(\d+)z")
+        self._placeholder = re.compile(rf"<p>{self._bare.pattern}</p>")
 
     def set_aside(self, markdown: str) -> tuple[str, tuple[str, ...]]:
         """(the Markdown with each block replaced by a placeholder, the blocks in order)."""
@@ -64,7 +64,7 @@ class HtmlBlocks:
             if any(char in block for char in _REWRITTEN):
                 return block
             blocks.append(block)
-            return f"spblock{self._key}x{len(blocks) - 1}z"
+            return f"{self._word}{len(blocks) - 1}z"
 
         return _BLOCK.sub(placeholder, markdown), tuple(blocks)
 
@@ -78,6 +78,6 @@ class HtmlBlocks:
         restored = self._placeholder.sub(lambda match: blocks[int(match.group(1))] + "\n", html)
         if restored.endswith("\n") and not html.endswith("\n"):
             restored = restored[:-1]
-        if f"spblock{self._key}x" in restored:  # not a paragraph of its own: put back as is
+        if self._word in restored:  # not a paragraph of its own: put back as is
             restored = self._bare.sub(lambda match: blocks[int(match.group(1))], restored)
         return restored

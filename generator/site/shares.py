@@ -152,7 +152,7 @@ class PageShares:
         """Whether `path` is one of the shared files (those salesplan makes in a plan's own
         folder, and the teams' history pages: a page written in docs/ is the parent's,
         wherever it is)."""
-        return path.removesuffix(SEALED_SUFFIX) in self._team_paths
+        return _unsealed(path) in self._team_paths
 
     def _plan_of(self, path: str) -> str:
         """The plan whose share builds the shared file at `path`."""
