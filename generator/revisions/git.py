@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+from collections import OrderedDict
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -21,6 +22,7 @@ from typing import IO
 _RECORD, _FIELD = "\x1e", "\x1f"
 _LOG_FORMAT = _FIELD.join(("%H", "%P", "%aN", "%aI", "%cI", "%s"))
 _TREE, _BLOB = b"40000", (b"100644", b"100755")
+_TREES_KEPT = 4096  # trees remembered while walking a history (a commit reads a few)
 # git must never wait for a person, nor lock the repository for a read; its messages are read
 # in English (C locale). Names and subjects come out in UTF-8 whatever the locale.
 _ENVIRONMENT = {
@@ -135,6 +137,7 @@ class ObjectReader:
         except OSError as error:
             raise GitError("rev.git.missing", str(error)) from None
         self._files: dict[str, dict[str, str]] = {}  # tree hash → {path: blob hash}
+        self._trees: OrderedDict[str, dict[str, tuple[bytes, str]]] = OrderedDict()
 
     def read(self, name: str) -> tuple[str, str, bytes] | None:
         """(type, hash, content) of an object (`<commit>:<path>`, a hash), None if missing."""
@@ -174,10 +177,61 @@ class ObjectReader:
             if mode == _TREE:
                 for path, blob in self._tree_files(entry).items():
                     files[f"{name}/{path}"] = blob
-            elif mode in _BLOB and name.endswith(".md") and not name.startswith("_"):
+            elif _plan_file(mode, name):
                 files[name] = entry
         self._files[sha] = files
         return files
+
+    def folder_tree(self, commit: str, folder: str) -> str | None:
+        """The hash of `folder`'s tree at `commit`; None when the folder did not exist then."""
+        found = self.read(f"{commit}:{folder}" if folder else f"{commit}^{{tree}}")
+        if found is None or found[0] != "tree":
+            return None
+        self._remember(found[1], found[2])
+        return found[1]
+
+    def changed_files(self, old: str | None, new: str | None, prefix: str) -> dict[str, str | None]:
+        """The plan files that differ between two trees of a folder (None: no folder), as
+        {prefix + path: the new blob hash, None when the file is gone}. Only the subtrees
+        whose hash differs are read: a commit that changed one file costs one path down."""
+        found: dict[str, str | None] = {}
+        self._diff(old, new, prefix, found)
+        return found
+
+    def _diff(self, old: str | None, new: str | None, prefix: str, found: dict) -> None:
+        if old == new:
+            return
+        before = self._entries(old) if old is not None else {}
+        after = self._entries(new) if new is not None else {}
+        for name in sorted(before.keys() | after.keys()):
+            a, b = before.get(name), after.get(name)
+            if a == b:
+                continue
+            path = prefix + name
+            tree_a = a[1] if a is not None and a[0] == _TREE else None
+            tree_b = b[1] if b is not None and b[0] == _TREE else None
+            if tree_a is not None or tree_b is not None:
+                self._diff(tree_a, tree_b, path + "/", found)
+            file_a = a[1] if a is not None and _plan_file(a[0], name) else None
+            file_b = b[1] if b is not None and _plan_file(b[0], name) else None
+            if file_a != file_b:
+                found[path] = file_b
+
+    def _entries(self, sha: str) -> dict[str, tuple[bytes, str]]:
+        """{name: (mode, hash)} of a tree; the most recent trees are remembered."""
+        known = self._trees.get(sha)
+        if known is not None:
+            self._trees.move_to_end(sha)
+            return known
+        found = self.read(sha)
+        return self._remember(sha, found[2] if found is not None and found[0] == "tree" else b"")
+
+    def _remember(self, sha: str, content: bytes) -> dict[str, tuple[bytes, str]]:
+        entries = {name: (mode, entry) for mode, name, entry in _tree_entries(content)}
+        self._trees[sha] = entries
+        if len(self._trees) > _TREES_KEPT:
+            self._trees.popitem(last=False)
+        return entries
 
     def blob(self, sha: str) -> bytes:
         found = self.read(sha)
@@ -208,6 +262,11 @@ class ObjectReader:
         if self._process.stdout is not None:
             self._process.stdout.close()
         self._process.wait()
+
+
+def _plan_file(mode: bytes, name: str) -> bool:
+    """A tree entry the plans folder counts: a `.md` file whose name does not start with `_`."""
+    return mode in _BLOB and name.endswith(".md") and not name.startswith("_")
 
 
 def _tree_entries(content: bytes) -> Iterator[tuple[bytes, str, str]]:

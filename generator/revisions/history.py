@@ -13,15 +13,16 @@ the reason, and nothing fails.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..words import Words
-from .changes import PlanDiff, diff_plans, diff_versions, with_changes
+from .changes import PlanDiff, diff_versions, with_changes
 from .diff import Change
 from .git import Commit, GitError, Repository
-from .snapshots import PlanVersion, Snapshot, Snapshots
+from .snapshots import PlanVersion
+from .walk import Walk
 
 SHALLOW = "rev.git.shallow"
 
@@ -54,13 +55,6 @@ class History:
         return cls((), reason, detail)
 
 
-@dataclass
-class _State:
-    """The plans after a commit: the last readable version of each plan, by id."""
-
-    plans: dict[str, PlanVersion] = field(default_factory=dict)
-
-
 def read_history(folder: Path, revision: str = "HEAD", *, words: Words) -> History:
     """The history of the plans in `folder`, up to `revision`; never raises for git's sake."""
     try:
@@ -69,57 +63,29 @@ def read_history(folder: Path, revision: str = "HEAD", *, words: Words) -> Histo
             return History.off(SHALLOW)
         commits = repository.log(revision)
         with repository.objects() as reader:
-            snapshots = Snapshots(repository, reader, words, quick=True)
-            revisions = _revisions(commits, snapshots)
+            revisions = _revisions(commits, Walk(repository, reader, words))
     except GitError as error:
         return History.off(error.reason, error.detail)
     return History(tuple(reversed(revisions)))
 
 
-def _revisions(commits: Sequence[Commit], snapshots: Snapshots) -> list[Revision]:
-    """Oldest first: each commit compared with its parents' states."""
-    states: dict[str, _State] = {}
+def _revisions(commits: Sequence[Commit], walk: Walk) -> list[Revision]:
+    """Oldest first: each commit compared with its parents' states (walk.py)."""
     revisions = []
-    for commit in reversed(commits):  # git lists children before parents
-        parents = [states.get(sha, _State()) for sha in commit.parents] or [_State()]
-        snapshot = snapshots.at(commit)
-        state, invalid = _state(snapshot, parents[0])
-        states[commit.sha] = state
-        diffs = diff_plans(parents[0].plans, state.plans)
-        if len(parents) > 1:
-            diffs = _merge_own(diffs, parents, state)
-        touched = _touched(snapshot, parents[0])
-        invalid = tuple((i, v) for i, v in invalid if (v.file, v.blob) in touched)
-        if diffs or invalid:
-            revisions.append(Revision(commit, tuple(diffs), invalid))
+    for commit, step in walk.steps(commits):
+        diffs = step.diffs
+        if len(step.parents) > 1:
+            diffs = _merge_own(diffs, step.parents, step.plans)
+        if diffs or step.invalid:
+            revisions.append(Revision(commit, tuple(diffs), step.invalid))
     return revisions
 
 
-def _state(snapshot: Snapshot, parent: _State) -> tuple[_State, list[tuple[str, PlanVersion]]]:
-    """The plans after a commit, and the plans it holds with errors (by id)."""
-    plans: dict[str, PlanVersion] = {}
-    invalid: list[tuple[str, PlanVersion]] = []
-    by_file = {v.file: plan_id for plan_id, v in parent.plans.items()}
-    for version in snapshot.versions:
-        plan_id = version.id
-        if plan_id is None:  # unreadable: the plan its file held before, at its last version
-            plan_id = by_file.get(version.file)
-            if plan_id is not None and plan_id not in plans:
-                plans[plan_id] = parent.plans[plan_id]
-        else:
-            plans.setdefault(plan_id, version)
-        if plan_id is not None and not version.valid:
-            invalid.append((plan_id, version))
-    return _State(plans), invalid
-
-
-def _touched(snapshot: Snapshot, parent: _State) -> set[tuple[str, str]]:
-    """The (file, blob) pairs of the snapshot that its parent did not have."""
-    before = {(v.file, v.blob) for v in parent.plans.values()}
-    return {(v.file, v.blob) for v in snapshot.versions} - before
-
-
-def _merge_own(diffs: list[PlanDiff], parents: list[_State], state: _State) -> list[PlanDiff]:
+def _merge_own(
+    diffs: list[PlanDiff],
+    parents: Sequence[Mapping[str, PlanVersion]],
+    plans: Mapping[str, PlanVersion],
+) -> list[PlanDiff]:
     """Of a merge's diffs against its first parent, what it changed against every parent.
 
     A plan the same as in one parent came from that parent unchanged. Otherwise a change is
@@ -127,7 +93,7 @@ def _merge_own(diffs: list[PlanDiff], parents: list[_State], state: _State) -> l
     """
     own = []
     for diff in diffs:
-        against = [diff_versions(p.plans.get(diff.id), state.plans.get(diff.id)) for p in parents]
+        against = [diff_versions(p.get(diff.id), plans.get(diff.id)) for p in parents]
         if any(found is None for found in against):
             continue
         changed = [found for found in against if found is not None and found.status == "changed"]

@@ -1,9 +1,6 @@
 """The plans as they were at a revision: every plan file of the folder read from git, loaded and
-checked by the same rules as the files on disk.
-
-A long history holds few distinct files: each (file, blob) is loaded once, and checked again
-only when what the cross-file rules see around it changed (the plan ids, a duplicate id).
-Its many versions of the same plans are loaded piece by piece (`quick`, see sections.py).
+checked by the same rules as the files on disk (for `salesplan diff`, and a site built from a
+revision). A whole history is walked otherwise, a commit at a time (walk.py).
 """
 
 from __future__ import annotations
@@ -19,7 +16,6 @@ from ..load import LoadedFile, parse_plan_text
 from ..model import Plan
 from ..words import Words
 from .git import Commit, ObjectReader, Repository
-from .sections import SectionLoader
 
 
 @dataclass(frozen=True, eq=False)
@@ -85,23 +81,17 @@ def _path(plan: Plan) -> str:
 
 
 class Snapshots:
-    """Reads snapshots of one repository folder, remembering every file it loaded and checked.
+    """Reads snapshots of one repository folder, remembering every file it loaded.
 
     `label`: how files are named in diagnostics, `{label}:{path}` as git writes a file at a
-    revision (e.g. `HEAD~1:plans/east/x.md`); without it, by their path alone. `quick` (for
-    long histories): files are loaded piece by piece (see sections.py), checked for errors
-    only (no warnings, no typed plans), and loaded whole again when they have an error.
+    revision (e.g. `HEAD~1:plans/east/x.md`); without it, by their path alone.
     """
 
-    def __init__(
-        self, repository: Repository, reader: ObjectReader, words: Words, *, quick: bool = False
-    ) -> None:
+    def __init__(self, repository: Repository, reader: ObjectReader, words: Words) -> None:
         self.repository = repository
         self.reader = reader
         self.words = words
-        self.sections = SectionLoader(words) if quick else None
         self._loaded: dict[tuple[str, str], LoadedFile] = {}
-        self._checked: dict[tuple, PlanVersion] = {}
 
     def at(self, commit: Commit, label: str | None = None) -> Snapshot:
         """The plan files of the folder at `commit`."""
@@ -123,50 +113,17 @@ class Snapshots:
         key = (shown, blob)
         loaded = self._loaded.get(key)
         if loaded is None:
-            raw = contents.get(blob, b"")
-            loaded = self.sections.load(raw, shown) if self.sections else None
-            if loaded is None:
-                loaded = parse_plan_text(raw, LoadedFile(shown), words=self.words)
+            loaded = parse_plan_text(contents.get(blob, b""), LoadedFile(shown), words=self.words)
             self._loaded[key] = loaded
         return loaded
 
     def _check(
-        self,
-        path: str,
-        blob: str,
-        item: LoadedFile,
-        ids: frozenset[str],
-        owners: dict[str, list[LoadedFile]],
+        self, path: str, blob: str, item: LoadedFile, ids: frozenset[str], owners: dict
     ) -> PlanVersion:
-        data = item.data if isinstance(item.data, dict) else {}
-        plan_id = data.get("id")
-        sharing = tuple(o.file for o in owners.get(plan_id, ())) if isinstance(plan_id, str) else ()
-        # What the cross-file rules see: the ids `previous` may name, the files sharing its id.
-        key = (item.file, blob, ids if "previous" in data else None, sharing)
-        version = self._checked.get(key)
-        if version is None:
-            found, plan = self._problems(item, ids, owners)
-            if self.sections and not item.positions and any(d.severity == "error" for d in found):
-                raw = self.reader.blob(blob)  # errors: load it whole, for their lines
-                item = parse_plan_text(raw, LoadedFile(item.file), words=self.words)
-                self._loaded[(item.file, blob)] = item
-                found, plan = self._problems(item, ids, owners)
-            version = PlanVersion(path, blob, item, tuple(found), plan)
-            self._checked[key] = version
-        return version
-
-    def _problems(self, item: LoadedFile, ids: frozenset[str], owners: dict) -> tuple[list, Any]:
         found, plan = check_file(
-            item,
-            Path(item.file),
-            plan_ids=ids,
-            owners=owners,
-            words=self.words,
-            typed=self.sections is None,
+            item, Path(item.file), plan_ids=ids, owners=owners, words=self.words
         )
-        if self.sections is not None:  # a history records errors only
-            found = [d for d in found if d.severity == "error"]
-        return found, plan
+        return PlanVersion(path, blob, item, tuple(found), plan)
 
 
 def read_snapshot(folder: Path, revision: str, *, words: Words) -> Snapshot:

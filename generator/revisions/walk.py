@@ -1,0 +1,305 @@
+"""A plans folder's history walked commit by commit, each commit costing what it changed.
+
+A company's plans folder holds thousands of plans, and its history tens of thousands of
+commits, most of which change one plan. Each commit is read as the difference between its
+folder's tree and its first parent's (git's trees: only the folders that changed are read),
+and only what that difference can reach is loaded, checked and compared:
+
+- the files it changed, each (file, blob) loaded once and checked in the commit's context (the
+  plan ids there, the files sharing an id);
+- the plans whose version can have changed (`_Tip.plans`): the ids those files named before
+  and after, and the ids an unreadable file holds on to;
+- the files the commit shows as invalid: the changed ones, and those whose version is still not
+  the state's (a file left unreadable, a second file with an id), checked again in the
+  commit's context.
+
+Every other plan keeps its parent's version. What comes out is what comparing the whole
+snapshots would give (`tests/test_history_walk.py` checks it against that on random
+histories), at a cost that grows with the changes, not with commits × plans.
+
+Versions are loaded piece by piece (`sections.py`) and checked for errors only (a history
+shows no warnings and needs no typed plans); a version with an error is loaded whole again,
+so that its diagnostics point at their lines.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..check import check_file
+from ..load import LoadedFile, parse_plan_text
+from ..words import Words
+from .changes import PlanDiff, diff_plans
+from .git import Commit, ObjectReader, Repository
+from .sections import SectionLoader
+from .snapshots import PlanVersion
+
+Invalid = tuple[tuple[str, PlanVersion], ...]
+
+
+@dataclass
+class _Tip:
+    """The folder after a commit, and its plans' state."""
+
+    tree: str | None = None  # the folder's tree hash (None: no folder)
+    files: dict[str, str] = field(default_factory=dict)  # path → blob hash
+    versions: dict[str, PlanVersion] = field(default_factory=dict)  # path → its version
+    owners: dict[str, tuple[str, ...]] = field(default_factory=dict)  # plan id → paths naming it
+    unread: dict[str, str | None] = field(default_factory=dict)  # path without an id → the plan
+    # id it held (the parent's state's plan of that file), which keeps its last readable version
+    plans: dict[str, PlanVersion] = field(default_factory=dict)  # the state: id → last readable
+    by_file: dict[str, str] = field(default_factory=dict)  # path → the plan id whose state it is
+    outside: set[str] = field(default_factory=set)  # paths whose version is not the state's
+
+    def copy(self) -> _Tip:
+        return _Tip(
+            self.tree,
+            *(dict(d) for d in (self.files, self.versions, self.owners, self.unread)),
+            *(dict(d) for d in (self.plans, self.by_file)),
+            set(self.outside),
+        )
+
+    def claim(self, path: str) -> str | None:
+        """The plan id a file stands for: its own, or the one it held when it became unreadable."""
+        version = self.versions[path]
+        return version.id if version.id is not None else self.unread.get(path)
+
+    def in_state(self, path: str) -> bool:
+        """The file's version at this commit is its plan's version in the state."""
+        plan_id = self.by_file.get(path)
+        return plan_id is not None and self.plans[plan_id].blob == self.files[path]
+
+
+@dataclass(frozen=True)
+class Step:
+    """What one commit did: its diffs against its first parent (a merge: its own only, see
+    history.py), and the files it left invalid."""
+
+    diffs: list[PlanDiff]
+    invalid: Invalid
+    parents: list[Mapping[str, PlanVersion]]  # each parent's state (the first: the ids compared)
+    plans: Mapping[str, PlanVersion]  # the state after the commit
+
+
+class Walk:
+    """Walks one repository folder's commits, oldest first."""
+
+    def __init__(self, repository: Repository, reader: ObjectReader, words: Words) -> None:
+        self.folder = repository.folder
+        self.prefix = f"{self.folder}/" if self.folder else ""
+        self.reader = reader
+        self.words = words
+        self.sections = SectionLoader(words)
+        self._loaded: dict[tuple[str, str], LoadedFile] = {}
+        self._checked: dict[tuple, PlanVersion] = {}
+
+    def steps(self, commits: Sequence[Commit]) -> Iterator[tuple[Commit, Step]]:
+        """Each commit (oldest first; git lists children first) and what it did. A commit's
+        tip is kept until its last child is walked; the last child takes it over."""
+        children = Counter(parent for commit in commits for parent in commit.parents)
+        tips: dict[str, _Tip] = {}
+        for commit in reversed(commits):
+            first = commit.parents[0] if commit.parents else None
+            base = tips.get(first) if first is not None else None
+            owned = base is not None and children[first] == 1
+            others = [tips[p].plans if p in tips else {} for p in commit.parents[1:]]
+            tip, step = self._step(commit, base or _Tip(), owned or base is None, others)
+            yield commit, step
+            for parent in commit.parents:
+                children[parent] -= 1
+                if children[parent] <= 0:
+                    tips.pop(parent, None)
+            if children[commit.sha] > 0:
+                tips[commit.sha] = tip
+
+    def _step(
+        self, commit: Commit, base: _Tip, owned: bool, others: list[Mapping[str, PlanVersion]]
+    ) -> tuple[_Tip, Step]:
+        tree = self.reader.folder_tree(commit.sha, self.folder)
+        changed = self.reader.changed_files(
+            base.tree, tree, f"{self.folder}/" if self.folder else ""
+        )
+        touched = {
+            p for p, blob in changed.items() if blob is not None and not _kept(base, p, blob)
+        }
+        touched |= base.outside - changed.keys()
+        items = self._load_all(changed)
+        tip = base if owned else base.copy()  # from here on, `base` may be `tip`
+        tip.tree = tree
+        affected = self._files(tip, changed, items)
+        affected |= self._claims(tip, changed, items)
+        for path in sorted(items.keys() | (touched - changed.keys())):
+            item = items[path] if path in items else tip.versions[path].loaded
+            tip.versions[path] = self._version(path, tip.files[path], item, tip, items)
+        before = {plan_id: tip.plans.get(plan_id) for plan_id in affected}
+        self._state(tip, before)
+        self._outside(tip, changed, before)
+        invalid = tuple(
+            (claim, version)
+            for path in sorted(touched)
+            if (claim := tip.claim(path)) is not None and not (version := tip.versions[path]).valid
+        )
+        old = {i: v for i, v in before.items() if v is not None}
+        new = {i: tip.plans[i] for i in before if i in tip.plans}
+        return tip, Step(diff_plans(old, new), invalid, [old, *others], tip.plans)
+
+    def _load_all(self, changed: Mapping[str, str | None]) -> dict[str, LoadedFile]:
+        """The changed files present at the commit, loaded (each blob read and loaded once)."""
+        present = {path: blob for path, blob in changed.items() if blob is not None}
+        new = sorted({b for p, b in present.items() if (p, b) not in self._loaded})
+        contents = self.reader.blobs(new) if new else {}
+        return {path: self._load(path, blob, contents) for path, blob in present.items()}
+
+    def _load(self, path: str, blob: str, contents: Mapping[str, bytes]) -> LoadedFile:
+        loaded = self._loaded.get((path, blob))
+        if loaded is None:
+            raw = contents.get(blob, b"")
+            loaded = self.sections.load(raw, path) or parse_plan_text(
+                raw, LoadedFile(path), words=self.words
+            )
+            self._loaded[(path, blob)] = loaded
+        return loaded
+
+    def _files(
+        self, tip: _Tip, changed: Mapping[str, str | None], items: Mapping[str, LoadedFile]
+    ) -> set[str]:
+        """The changed files put in the tip (their versions still the parent's); the plan ids
+        they named before and name now."""
+        affected: set[str] = set()
+        for path, blob in changed.items():
+            old = tip.versions.get(path)
+            if old is not None and old.id is not None:
+                affected.add(old.id)
+                tip.owners[old.id] = tuple(p for p in tip.owners[old.id] if p != path)
+                if not tip.owners[old.id]:
+                    del tip.owners[old.id]
+            if blob is None:
+                del tip.files[path], tip.versions[path]
+                continue
+            tip.files[path] = blob
+            new_id = _id(items[path])
+            if new_id is not None:
+                affected.add(new_id)
+                tip.owners[new_id] = tuple(sorted((*tip.owners.get(new_id, ()), path)))
+        return affected
+
+    def _claims(self, tip: _Tip, changed: Mapping[str, str | None], items: Mapping) -> set[str]:
+        """Which plan each file without an id holds on to now: the one the parent's state had
+        of that file (`tip.by_file`, not updated yet). The ids whose holders changed."""
+        affected = {claim for path in changed if (claim := tip.unread.pop(path, None))}
+        for path, item in items.items():
+            if _id(item) is None:
+                tip.unread[path] = None
+        for path, old in tip.unread.items():
+            new = tip.by_file.get(path)
+            if new != old:
+                affected |= {i for i in (old, new) if i is not None}
+                tip.unread[path] = new
+        return affected
+
+    def _version(
+        self, path: str, blob: str, item: LoadedFile, tip: _Tip, items: dict[str, LoadedFile]
+    ) -> PlanVersion:
+        """The version of a file at this commit, checked (errors only) in its context."""
+        data = item.data if isinstance(item.data, dict) else {}
+        own = data.get("id")
+        sharing = tip.owners.get(own, ()) if isinstance(own, str) else ()
+        key = (path, blob, _previous_context(data, tip.owners), sharing)
+        version = self._checked.get(key)
+        if version is None:
+            found = self._errors(item, tip, items)
+            if found and not item.positions:  # loaded in pieces: load it whole, for the lines
+                item = parse_plan_text(self.reader.blob(blob), LoadedFile(path), words=self.words)
+                self._loaded[(path, blob)] = items[path] = item
+                found = self._errors(item, tip, items)
+            version = PlanVersion(path, blob, item, tuple(found), None)
+            self._checked[key] = version
+        return version
+
+    def _errors(self, item: LoadedFile, tip: _Tip, items: Mapping[str, LoadedFile]) -> list:
+        def loaded(path: str) -> LoadedFile:
+            return items[path] if path in items else tip.versions[path].loaded
+
+        owners = _Owners(tip.owners, loaded)
+        found, _ = check_file(
+            item, Path(item.file), plan_ids=tip.owners.keys(), owners=owners, words=self.words,
+            typed=False,
+        )  # fmt: skip
+        return [d for d in found if d.severity == "error"]
+
+    def _state(self, tip: _Tip, before: Mapping[str, PlanVersion | None]) -> None:
+        """The state's plans of the affected ids: the version of the first file (by path)
+        standing for the id; a file without an id keeps its plan's last readable version."""
+        holders: dict[str, list[str]] = {}
+        for path, claim in tip.unread.items():
+            if claim in before:
+                holders.setdefault(claim, []).append(path)
+        for plan_id, old in before.items():
+            if old is not None and tip.by_file.get(old.file) == plan_id:
+                del tip.by_file[old.file]
+            named = tip.owners.get(plan_id, ())
+            first = min((*named, *holders.get(plan_id, ())), default=None)
+            if first is None:
+                tip.plans.pop(plan_id, None)
+            elif first in named:
+                tip.plans[plan_id] = tip.versions[first]
+            else:
+                assert old is not None  # a file holds the plan its parent's state had
+                tip.plans[plan_id] = old
+        for plan_id in before:
+            if plan_id in tip.plans:
+                tip.by_file[tip.plans[plan_id].file] = plan_id
+
+    def _outside(
+        self, tip: _Tip, changed: Mapping[str, str | None], before: Mapping[str, PlanVersion | None]
+    ) -> None:
+        """Which files' versions are not their plans' in the state, where that could change:
+        the changed files, and the files of the affected plans' old and new versions (a file
+        joins or leaves the state only through them)."""
+        candidates = set(changed)
+        for plan_id, old in before.items():
+            candidates |= {v.file for v in (old, tip.plans.get(plan_id)) if v is not None}
+        for path in candidates:
+            if path in tip.files and not tip.in_state(path):
+                tip.outside.add(path)
+            else:
+                tip.outside.discard(path)
+
+
+class _Owners(Mapping):
+    """Plan id → the loaded files naming it at this commit (what `check_file` reads)."""
+
+    def __init__(self, owners: Mapping[str, tuple[str, ...]], loaded) -> None:
+        self._owners, self._loaded = owners, loaded
+
+    def __getitem__(self, plan_id: str) -> list[LoadedFile]:
+        return [self._loaded(path) for path in self._owners[plan_id]]
+
+    def __iter__(self):
+        return iter(self._owners)
+
+    def __len__(self) -> int:
+        return len(self._owners)
+
+
+def _id(item: LoadedFile) -> str | None:
+    plan_id = item.data.get("id") if isinstance(item.data, dict) else None
+    return plan_id if isinstance(plan_id, str) else None
+
+
+def _kept(base: _Tip, path: str, blob: str) -> bool:
+    """This (file, blob) is already a version in the parent's state."""
+    plan_id = base.by_file.get(path)
+    return plan_id is not None and base.plans[plan_id].blob == blob
+
+
+def _previous_context(data: Mapping, owners: Mapping[str, tuple[str, ...]]) -> object:
+    """What the check of a file's `previous` depends on beyond the file: whether the plan it
+    names exists, or (it does not) the ids the message lists."""
+    previous = data.get("previous")
+    if not isinstance(previous, str) or previous == data.get("id"):
+        return None
+    return True if previous in owners else frozenset(owners)
