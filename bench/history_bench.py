@@ -86,6 +86,56 @@ def make_repository(repo: Path, plans: int, revisions: int, every: int = 1) -> N
         _git(repo, "commit", "-q", "-m", f"第 {r} 次修改", when=when)
 
 
+def make_company(repo: Path, teams: int, quarters: int, edits: int) -> int:
+    """A company's plans folder after `quarters` quarters: each quarter, each team adds its
+    plan (naming its last quarter's as `previous`) in a commit of its own, then edits it
+    `edits` times, one commit per edit, the teams taking turns (git fast-import: seconds
+    for tens of thousands of commits). Returns the number of commits."""
+    shutil.copytree(ROOT / "docs", repo / "docs")
+    shutil.copy(ROOT / "mkdocs.yml", repo / "mkdocs.yml")
+    template = SOURCE.read_text("utf-8").replace(
+        "    owner: wang-lei\n    key_actions: 重点产品A",
+        "    due: 2023-09-10\n    owner: wang-lei\n    key_actions: 重点产品A",
+        1,
+    )
+    stream: list[bytes] = []
+    texts: dict[str, str] = {}
+    count = 0
+
+    def commit(message: str, path: str, text: str) -> None:
+        nonlocal count
+        count += 1
+        body, subject = text.encode(), message.encode()
+        stream.append(b"commit refs/heads/main\n")
+        stream.append(
+            f"committer 王磊 <plans@example.com> {1688173200 + 60 * count} +0800\n".encode()
+        )
+        stream.append(f"data {len(subject)}\n".encode() + subject + b"\n")
+        stream.append(f"M 100644 inline {path}\ndata {len(body)}\n".encode() + body + b"\n")
+
+    for quarter in range(quarters):
+        paths = []
+        for i in range(teams):
+            plan_id = f"team-{i:04d}-q{quarter + 1}"
+            previous = f"previous: team-{i:04d}-q{quarter}\n" if quarter else ""
+            body = template.replace("previous: east-shanghai-2023q2\n", previous, 1)
+            body = body.replace(f"id: {SOURCE.stem}", f"id: {plan_id}", 1)
+            body = body.replace("team: 上海一组", f"team: 团队{i:04d}", 1)
+            body = body.replace("region: 华东区", f"region: 区域{i % 10}", 1)
+            path = f"plans/region-{i % 10}/{plan_id}.md"
+            texts[path] = body
+            paths.append(path)
+            commit(f"{plan_id} 新计划", path, body)
+        for r in range(1, edits + 1):
+            for path in paths:
+                texts[path] = _edit(texts[path], r)
+                commit(f"第 {r} 次修改", path, texts[path])
+    subprocess.run(["git", "init", "-q", "-b", "main", str(repo)], check=True, capture_output=True)
+    subprocess.run(["git", "fast-import", "--quiet"], cwd=repo, input=b"".join(stream), check=True)
+    subprocess.run(["git", "checkout", "-q", "-f", "main"], cwd=repo, check=True)
+    return count
+
+
 def _edit(text: str, r: int) -> str:
     """One revision of a plan: the revenue target up or down, a new check-in, and every
     tenth revision a due date moved later."""

@@ -9,6 +9,7 @@ revision, git refusing to run) becomes a `GitError` whose `reason` is a word key
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 from collections import OrderedDict
@@ -22,7 +23,8 @@ from typing import IO
 _RECORD, _FIELD = "\x1e", "\x1f"
 _LOG_FORMAT = _FIELD.join(("%H", "%P", "%aN", "%aI", "%cI", "%s"))
 _TREE, _BLOB = b"40000", (b"100644", b"100755")
-_TREES_KEPT = 4096  # trees remembered while walking a history (a commit reads a few)
+_TREES_KEPT = 64  # trees remembered while walking a history (a commit reads a few)
+_ENTRY = re.compile(rb"(\d+) ([^\0]*)\0(.{20})", re.S)  # a tree's entry: mode, name, raw hash
 # git must never wait for a person, nor lock the repository for a read; its messages are read
 # in English (C locale). Names and subjects come out in UTF-8 whatever the locale.
 _ENVIRONMENT = {
@@ -137,7 +139,7 @@ class ObjectReader:
         except OSError as error:
             raise GitError("rev.git.missing", str(error)) from None
         self._files: dict[str, dict[str, str]] = {}  # tree hash → {path: blob hash}
-        self._trees: OrderedDict[str, dict[str, tuple[bytes, str]]] = OrderedDict()
+        self._trees: OrderedDict[str, dict[bytes, tuple[bytes, bytes]]] = OrderedDict()
 
     def read(self, name: str) -> tuple[str, str, bytes] | None:
         """(type, hash, content) of an object (`<commit>:<path>`, a hash), None if missing."""
@@ -203,22 +205,21 @@ class ObjectReader:
             return
         before = self._entries(old) if old is not None else {}
         after = self._entries(new) if new is not None else {}
-        for name in sorted(before.keys() | after.keys()):
+        for name in {name for name, _ in before.items() ^ after.items()}:  # the entries that differ
             a, b = before.get(name), after.get(name)
-            if a == b:
-                continue
-            path = prefix + name
-            tree_a = a[1] if a is not None and a[0] == _TREE else None
-            tree_b = b[1] if b is not None and b[0] == _TREE else None
+            text = name.decode("utf-8", "surrogateescape")
+            path = prefix + text
+            tree_a = a[1].hex() if a is not None and a[0] == _TREE else None
+            tree_b = b[1].hex() if b is not None and b[0] == _TREE else None
             if tree_a is not None or tree_b is not None:
                 self._diff(tree_a, tree_b, path + "/", found)
-            file_a = a[1] if a is not None and _plan_file(a[0], name) else None
-            file_b = b[1] if b is not None and _plan_file(b[0], name) else None
+            file_a = a[1] if a is not None and _plan_file(a[0], text) else None
+            file_b = b[1] if b is not None and _plan_file(b[0], text) else None
             if file_a != file_b:
-                found[path] = file_b
+                found[path] = file_b.hex() if file_b is not None else None
 
-    def _entries(self, sha: str) -> dict[str, tuple[bytes, str]]:
-        """{name: (mode, hash)} of a tree; the most recent trees are remembered."""
+    def _entries(self, sha: str) -> dict[bytes, tuple[bytes, bytes]]:
+        """{name: (mode, raw hash)} of a tree; the most recent trees are remembered."""
         known = self._trees.get(sha)
         if known is not None:
             self._trees.move_to_end(sha)
@@ -226,8 +227,8 @@ class ObjectReader:
         found = self.read(sha)
         return self._remember(sha, found[2] if found is not None and found[0] == "tree" else b"")
 
-    def _remember(self, sha: str, content: bytes) -> dict[str, tuple[bytes, str]]:
-        entries = {name: (mode, entry) for mode, name, entry in _tree_entries(content)}
+    def _remember(self, sha: str, content: bytes) -> dict[bytes, tuple[bytes, bytes]]:
+        entries = {name: (mode, raw) for mode, name, raw in _ENTRY.findall(content)}
         self._trees[sha] = entries
         if len(self._trees) > _TREES_KEPT:
             self._trees.popitem(last=False)
