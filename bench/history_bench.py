@@ -1,6 +1,7 @@
 """How long the history pages take: 100 plans × 50 revisions in a git repository.
 
 Run: python3 bench/history_bench.py [--plans 100] [--revisions 50] [--every 1] [--build]
+     python3 bench/history_bench.py --company 1000 [--quarters 4] [--edits 5] [--json FILE]
 Makes a repository in a temporary folder: N copies of the largest example plan (one team
 each, ten regions), then R commits; each plan is edited every `--every` commits (default: every
 commit edits every plan, 100 × 50 = 5,000 plan versions): its revenue target up or down, a
@@ -8,13 +9,18 @@ check-in, every tenth revision a due date moved later. Times, in-process, readin
 from git (one `git log`, one `git cat-file --batch`, loading and checking each version,
 diffing), the teams' histories and stability, and the rendering of the history pages; with
 --build, also the whole `salesplan build` with and without history.
+With --company TEAMS, a company's year instead (make_company): each quarter every team adds
+its plan, naming the last quarter's as `previous`, and edits it `--edits` times, a commit each
+(1,000 teams: 24,000 commits, 4,000 plan files at the end).
 `measure()` returns the same figures for a caller (e.g. a bench runner).
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -166,15 +172,27 @@ def _timed(figures: dict[str, float], label: str, fn: Callable):
     return result
 
 
-def measure(plans: int = 100, revisions: int = 50, every: int = 1) -> dict[str, float]:
-    """Seconds for each step of the history pages, on a fresh repository."""
+def measure(
+    plans: int = 100,
+    revisions: int = 50,
+    every: int = 1,
+    company: tuple[int, int, int] | None = None,
+) -> dict[str, float]:
+    """Seconds for each step of the history pages, on a fresh repository: `plans` ×
+    `revisions`, or with `company` (teams, quarters, edits), a company's (make_company)."""
     figures: dict[str, float] = {}
     with tempfile.TemporaryDirectory() as tmp:
         repo = Path(tmp) / "repo"
         repo.mkdir()
-        _timed(
-            figures, "make the repository", lambda: make_repository(repo, plans, revisions, every)
-        )
+
+        def make() -> int:
+            """The repository; how many commits it has."""
+            if company is None:
+                make_repository(repo, plans, revisions, every)
+                return revisions + 1
+            return make_company(repo, *company)
+
+        commits = _timed(figures, "make the repository", make)
         report = check([repo / "plans"], words=ZH, plans_dir=repo / "plans")
         assert report.ok, report.diagnostics[:3]
         data = compute.site_data(report.plans, AS_OF)
@@ -183,7 +201,7 @@ def measure(plans: int = 100, revisions: int = 50, every: int = 1) -> dict[str, 
             lambda: read_history(repo / "plans", words=ZH),
         )  # fmt: skip
         assert history.unavailable is None, history
-        assert len(history.revisions) == revisions + 1, len(history.revisions)
+        assert len(history.revisions) == commits, len(history.revisions)
         teams = _timed(
             figures, "team histories and stability", lambda: site_history(history, report.plans)
         )
@@ -200,6 +218,9 @@ def measure(plans: int = 100, revisions: int = 50, every: int = 1) -> dict[str, 
         figures["history pages, in all, CPU"] = sum(figures[f"{k}, CPU"] for k in steps)
         figures["MB of history pages"] = size / 1e6
         figures["plan versions in the history"] = sum(len(r.diffs) for r in history.revisions)
+        figures["peak MB of the process"] = (
+            resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        )
     return figures
 
 
@@ -230,14 +251,29 @@ def main() -> None:
     parser.add_argument("--revisions", type=int, default=50)
     parser.add_argument("--every", type=int, default=1, help="edit each plan every N commits")
     parser.add_argument("--build", action="store_true", help="also time whole site builds")
+    parser.add_argument("--company", type=int, metavar="TEAMS", help="a company's history instead")
+    parser.add_argument("--quarters", type=int, default=4, help="with --company")
+    parser.add_argument("--edits", type=int, default=5, help="with --company: per plan")
+    parser.add_argument("--json", type=Path, help="write the figures to this file")
     args = parser.parse_args()
-    print(f"{args.plans} plans × {args.revisions} revisions (each plan edited every {args.every}):")
-    for label, value in measure(args.plans, args.revisions, args.every).items():
-        if label.startswith("plan versions"):
+    company = None
+    if args.company:
+        company = (args.company, args.quarters, args.edits)
+        print(f"a company of {args.company} teams, {args.quarters} quarters, {args.edits} edits "
+              "of each plan a quarter, one commit each:")  # fmt: skip
+    else:
+        edited = f"each plan edited every {args.every}"
+        print(f"{args.plans} plans × {args.revisions} revisions ({edited}):")
+    figures = measure(args.plans, args.revisions, args.every, company)
+    for label, value in figures.items():
+        if label.startswith(("plan versions", "peak")):
             print(f"  {label}: {value:.0f}")
         else:
             print(f"  {label}: {value:.2f}" + ("" if label.startswith("MB") else " s"))
-    if args.build:
+    if args.json:
+        figures = {"company": list(company or ()), **{k: round(v, 3) for k, v in figures.items()}}
+        args.json.write_text(json.dumps(figures, ensure_ascii=False, indent=2) + "\n", "utf-8")
+    if args.build and company is None:
         _builds(args.plans, args.revisions, args.every)
 
 

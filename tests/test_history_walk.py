@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from test_revisions import PLAN
 
+from generator.check import check
 from generator.revisions import (
     PlanVersion,
     Repository,
@@ -22,6 +23,7 @@ from generator.revisions import (
     Snapshots,
     diff_plans,
     read_history,
+    site_history,
 )
 from generator.revisions.history import _merge_own
 from generator.words import Words
@@ -246,3 +248,24 @@ def test_a_version_with_errors_is_not_its_own_duplicate(tmp_path):
     ((_, version),) = history.revisions[0].invalid
     assert [e.rule for e in version.errors] == ["type"]
     assert version.errors[0].line == 5
+
+
+@pytest.mark.parametrize("seed", range(0, 40, 4))
+def test_each_team_reads_the_revisions_about_its_plans(tmp_path, seed):
+    """site_history finds each team's revisions through an index by plan id: the same as
+    reading every revision of the history for each team (two teams of two plan ids each)."""
+    make_history(tmp_path / "repo", seed)
+    history = read_history(tmp_path / "repo" / "plans", words=ZH)
+    typed = tmp_path / "typed"
+    typed.mkdir()
+    for n, plan_id in enumerate(IDS):
+        text = PLAN.replace("id: east-1\n", f"id: {plan_id}\n", 1)
+        (typed / f"{plan_id}.md").write_text(text.replace("东区一组", f"团队{n % 2}"), "utf-8")
+    plans = check([typed], words=ZH, plans_dir=typed).plans
+    teams = site_history(history, plans).teams
+    assert sorted(teams) == ["团队0", "团队1"]
+    for team in teams.values():
+        ids = frozenset(team.plan_ids)
+        every = tuple(r for r in (rev.for_plans(ids) for rev in history.revisions) if r)
+        assert team.revisions == every
+    assert sum(len(t.revisions) for t in teams.values()) >= 3

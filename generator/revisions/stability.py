@@ -9,7 +9,7 @@ once. Its series, the target and due date after each move, is what the history c
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -91,16 +91,38 @@ def site_history(history: History, plans: Sequence[Plan]) -> SiteHistory:
     teams: dict[str, list[Plan]] = {}
     for plan in plans:
         teams.setdefault(plan.team, []).append(plan)
-    histories = {name: team_history(history, name, found) for name, found in sorted(teams.items())}
+    touching = _touching(history)
+    histories = {
+        name: team_history(history, name, found, touching) for name, found in sorted(teams.items())
+    }
     goals = {(g.plan_id, g.goal_id): g for h in histories.values() for g in h.goals}
     return SiteHistory(histories, history.unavailable, history.detail, goals)
 
 
-def team_history(history: History, team: str, plans: Sequence[Plan]) -> TeamHistory:
-    """The revisions of the team's `plans`, and the stability of their goals."""
+def _touching(history: History) -> dict[str, list[int]]:
+    """Plan id → the positions of the revisions about it (in the history's order): each
+    team then reads its own revisions, not every revision of the company."""
+    found: dict[str, list[int]] = {}
+    for n, revision in enumerate(history.revisions):
+        for plan_id in {d.id for d in revision.diffs} | {i for i, _ in revision.invalid}:
+            found.setdefault(plan_id, []).append(n)
+    return found
+
+
+def team_history(
+    history: History,
+    team: str,
+    plans: Sequence[Plan],
+    touching: Mapping[str, list[int]] | None = None,
+) -> TeamHistory:
+    """The revisions of the team's `plans`, and the stability of their goals. `touching`:
+    `_touching(history)`, when many teams are read from one history."""
     ordered = sorted(plans, key=lambda p: (p.period.start, p.id))
     ids = frozenset(p.id for p in ordered)
-    revisions = tuple(r for r in (rev.for_plans(ids) for rev in history.revisions) if r)
+    touching = _touching(history) if touching is None else touching
+    positions = sorted({n for plan_id in ids for n in touching.get(plan_id, ())})
+    found = (history.revisions[n].for_plans(ids) for n in positions)
+    revisions = tuple(r for r in found if r is not None)
     goals = tuple(
         goal_stability(revisions, plan.id, goal.id) for plan in ordered for goal in plan.goals
     )
