@@ -24,6 +24,7 @@ from generator.revisions import (
     diff_plans,
     read_history,
     site_history,
+    version_checks,
 )
 from generator.revisions.history import _merge_own
 from generator.words import Words
@@ -269,3 +270,19 @@ def test_each_team_reads_the_revisions_about_its_plans(tmp_path, seed):
         every = tuple(r for r in (rev.for_plans(ids) for rev in history.revisions) if r)
         assert team.revisions == every
     assert sum(len(t.revisions) for t in teams.values()) >= 3
+
+
+@pytest.mark.parametrize("seed", range(0, 40, 5))
+def test_versions_checked_by_worker_processes_give_the_same_history(tmp_path, seed, monkeypatch):
+    """A long history's versions are checked by forked workers, a batch at a time (here two
+    checks a batch, so that even a short history is): the same revisions as checked here."""
+    make_history(tmp_path, seed)
+    here = read_history(tmp_path / "plans", words=ZH)
+    monkeypatch.setattr(version_checks, "BATCH", 2)
+    sent = []
+    real = version_checks.VersionChecks._send
+    monkeypatch.setattr(version_checks.VersionChecks, "_send", lambda s: sent.append(1) or real(s))
+    shared = read_history(tmp_path / "plans", words=ZH, workers=2)
+    assert sent, "no batch went to a worker"
+    plain = [_plain(r.commit.sha, r.diffs, r.invalid) for r in here.revisions]
+    assert [_plain(r.commit.sha, r.diffs, r.invalid) for r in shared.revisions] == plain

@@ -12,6 +12,7 @@ from ..revisions import read_history
 from ..site.edit_links import edit_links
 from ..site.pipeline import site_pages
 from ..words import Words
+from ..workers import available_workers
 from .errors import CommandError
 from .site_config import SiteConfig
 from .validate import validate
@@ -41,7 +42,7 @@ def generate(
     directory_urls = config.mkdocs.use_directory_urls if config.mkdocs is not None else True
     history = None  # without the site's plugin (or with history off): no history pages
     if config.plugin is not None and config.plugin.config.history:
-        history = read_history(config.plans_dir, words=words)
+        history = read_history(config.plans_dir, words=words, workers=available_workers())
     links = edit_links(config.mkdocs, result.plans) if config.mkdocs is not None else None
     _, pages = site_pages(
         result.plans,

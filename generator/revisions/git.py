@@ -141,6 +141,11 @@ class ObjectReader:
         self._files: dict[str, dict[str, str]] = {}  # tree hash → {path: blob hash}
         self._trees: OrderedDict[str, dict[bytes, tuple[bytes, bytes]]] = OrderedDict()
 
+    def pipes(self) -> tuple[int, ...]:
+        """The file descriptors of this process's pipes to git (a forked process closes them)."""
+        streams = (self._process.stdin, self._process.stdout)
+        return tuple(stream.fileno() for stream in streams if stream is not None)
+
     def read(self, name: str) -> tuple[str, str, bytes] | None:
         """(type, hash, content) of an object (`<commit>:<path>`, a hash), None if missing."""
         stdin, stdout = self._process.stdin, self._process.stdout

@@ -14,7 +14,7 @@ the reason, and nothing fails.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..words import Words
@@ -22,6 +22,7 @@ from .changes import PlanDiff, diff_versions, with_changes
 from .diff import Change
 from .git import Commit, GitError, Repository
 from .snapshots import PlanVersion
+from .version_checks import VersionChecks
 from .walk import Walk
 
 SHALLOW = "rev.git.shallow"
@@ -55,29 +56,46 @@ class History:
         return cls((), reason, detail)
 
 
-def read_history(folder: Path, revision: str = "HEAD", *, words: Words) -> History:
-    """The history of the plans in `folder`, up to `revision`; never raises for git's sake."""
+def read_history(
+    folder: Path, revision: str = "HEAD", *, words: Words, workers: int = 1
+) -> History:
+    """The history of the plans in `folder`, up to `revision`; never raises for git's sake.
+    `workers`: the processes that may check its plan versions (version_checks.py)."""
     try:
         repository = Repository.of(folder)
         if repository.shallow:
             return History.off(SHALLOW)
         commits = repository.log(revision)
-        with repository.objects() as reader:
-            revisions = _revisions(commits, Walk(repository, reader, words))
+        with (
+            repository.objects() as reader,
+            VersionChecks(words, workers, reader.pipes()) as checks,
+        ):
+            revisions = _revisions(commits, Walk(repository, reader, words, checks), checks)
     except GitError as error:
         return History.off(error.reason, error.detail)
     return History(tuple(reversed(revisions)))
 
 
-def _revisions(commits: Sequence[Commit], walk: Walk) -> list[Revision]:
-    """Oldest first: each commit compared with its parents' states (walk.py)."""
-    revisions = []
+def _revisions(commits: Sequence[Commit], walk: Walk, checks: VersionChecks) -> list[Revision]:
+    """Oldest first: each commit compared with its parents' states (walk.py); the files it
+    shows are invalid when their checks found errors."""
+    steps = []
     for commit, step in walk.steps(commits):
         diffs = step.diffs
         if len(step.parents) > 1:
             diffs = _merge_own(diffs, step.parents, step.plans)
-        if diffs or step.invalid:
-            revisions.append(Revision(commit, tuple(diffs), step.invalid))
+        if diffs or step.shown:
+            steps.append((commit, tuple(diffs), step.shown))
+    errors = checks.results()
+    revisions = []
+    for commit, diffs, shown in steps:
+        invalid = tuple(
+            (plan_id, replace(version, diagnostics=found))
+            for plan_id, version, key in shown
+            if (found := errors[key])
+        )
+        if diffs or invalid:
+            revisions.append(Revision(commit, diffs, invalid))
     return revisions
 
 

@@ -3,23 +3,20 @@
 A company's plans folder holds thousands of plans, and its history tens of thousands of
 commits, most of which change one plan. Each commit is read as the difference between its
 folder's tree and its first parent's (git's trees: only the folders that changed are read),
-and only what that difference can reach is loaded, checked and compared:
+and only what that difference can reach is loaded and compared:
 
-- the files it changed, each (file, blob) loaded once and checked in the commit's context (the
-  plan ids there, the files sharing an id);
+- the files it changed, each (file, blob) loaded once, piece by piece (`sections.py`);
 - the plans whose version can have changed (`_Tip.plans`): the ids those files named before
   and after, and the ids an unreadable file holds on to;
-- the files the commit shows as invalid: the changed ones, and those whose version is still not
-  the state's (a file left unreadable, a second file with an id), checked again in the
-  commit's context.
+- the files the commit shows: the changed ones, and those whose version is still not the
+  state's (a file left unreadable, a second file with an id).
 
-Every other plan keeps its parent's version. What comes out is what comparing the whole
-snapshots would give (`tests/test_history_walk.py` checks it against that on random
-histories), at a cost that grows with the changes, not with commits × plans.
-
-Versions are loaded piece by piece (`sections.py`) and checked for errors only (a history
-shows no warnings and needs no typed plans); a version with an error is loaded whole again,
-so that its diagnostics point at their lines.
+Every other plan keeps its parent's version. A file the commit shows is checked in the
+commit's context (the plan ids there, the files sharing its id): the check is asked for by a
+key holding that context, and done elsewhere meanwhile (`version_checks.py`), since nothing in
+the walk depends on it. What comes out is what comparing the whole snapshots would give
+(`tests/test_history_walk.py` checks it against that on random histories), at a cost that grows
+with the changes, not with commits × plans.
 """
 
 from __future__ import annotations
@@ -27,17 +24,16 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 
-from ..check import check_file
 from ..load import LoadedFile, parse_plan_text
 from ..words import Words
 from .changes import PlanDiff, diff_plans
 from .git import Commit, ObjectReader, Repository
 from .sections import SectionLoader
 from .snapshots import PlanVersion
+from .version_checks import Key, VersionChecks
 
-Invalid = tuple[tuple[str, PlanVersion], ...]
+Shown = tuple[str, PlanVersion, Key]  # the plan id it stands for, the version, its check
 
 
 @dataclass
@@ -75,11 +71,11 @@ class _Tip:
 
 @dataclass(frozen=True)
 class Step:
-    """What one commit did: its diffs against its first parent (a merge: its own only, see
-    history.py), and the files it left invalid."""
+    """What one commit did: its diffs against its first parent (a merge: see history.py),
+    and the files it shows (which are invalid once their checks' errors are known)."""
 
     diffs: list[PlanDiff]
-    invalid: Invalid
+    shown: tuple[Shown, ...]
     parents: list[Mapping[str, PlanVersion]]  # each parent's state (the first: the ids compared)
     plans: Mapping[str, PlanVersion]  # the state after the commit
 
@@ -87,14 +83,16 @@ class Step:
 class Walk:
     """Walks one repository folder's commits, oldest first."""
 
-    def __init__(self, repository: Repository, reader: ObjectReader, words: Words) -> None:
+    def __init__(
+        self, repository: Repository, reader: ObjectReader, words: Words, checks: VersionChecks
+    ) -> None:
         self.folder = repository.folder
         self.prefix = f"{self.folder}/" if self.folder else ""
         self.reader = reader
         self.words = words
+        self.checks = checks
         self.sections = SectionLoader(words)
-        self._loaded: dict[tuple[str, str], LoadedFile] = {}
-        self._checked: dict[tuple, PlanVersion] = {}
+        self._versions: dict[tuple[str, str], PlanVersion] = {}
 
     def steps(self, commits: Sequence[Commit]) -> Iterator[tuple[Commit, Step]]:
         """Each commit (oldest first; git lists children first) and what it did. A commit's
@@ -119,49 +117,69 @@ class Walk:
         self, commit: Commit, base: _Tip, owned: bool, others: list[Mapping[str, PlanVersion]]
     ) -> tuple[_Tip, Step]:
         tree = self.reader.folder_tree(commit.sha, self.folder)
-        changed = self.reader.changed_files(
-            base.tree, tree, f"{self.folder}/" if self.folder else ""
-        )
-        touched = {
-            p for p, blob in changed.items() if blob is not None and not _kept(base, p, blob)
-        }
+        changed = self.reader.changed_files(base.tree, tree, self.prefix)
+        # the files the commit shows: new to the state, or still not its version
+        touched = {p for p, b in changed.items() if b is not None and not _kept(base, p, b)}
         touched |= base.outside - changed.keys()
-        items = self._load_all(changed)
+        items, contents = self._load_all(changed)
         tip = base if owned else base.copy()  # from here on, `base` may be `tip`
         tip.tree = tree
         affected = self._files(tip, changed, items)
         affected |= self._claims(tip, changed, items)
-        for path in sorted(items.keys() | (touched - changed.keys())):
-            item = items[path] if path in items else tip.versions[path].loaded
-            tip.versions[path] = self._version(path, tip.files[path], item, tip, items)
+        for path, item in items.items():
+            tip.versions[path] = self._version(path, tip.files[path], item)
         before = {plan_id: tip.plans.get(plan_id) for plan_id in affected}
         self._state(tip, before)
         self._outside(tip, changed, before)
-        invalid = tuple(
-            (claim, version)
-            for path in sorted(touched)
-            if (claim := tip.claim(path)) is not None and not (version := tip.versions[path]).valid
-        )
+        shown = tuple(self._shown(tip, path, contents) for path in sorted(touched))
         old = {i: v for i, v in before.items() if v is not None}
         new = {i: tip.plans[i] for i in before if i in tip.plans}
-        return tip, Step(diff_plans(old, new), invalid, [old, *others], tip.plans)
+        step = Step(diff_plans(old, new), tuple(s for s in shown if s), [old, *others], tip.plans)
+        return tip, step
 
-    def _load_all(self, changed: Mapping[str, str | None]) -> dict[str, LoadedFile]:
-        """The changed files present at the commit, loaded (each blob read and loaded once)."""
+    def _load_all(
+        self, changed: Mapping[str, str | None]
+    ) -> tuple[dict[str, LoadedFile], dict[str, bytes]]:
+        """The changed files present at the commit, loaded (each blob read and loaded once),
+        and the contents read."""
         present = {path: blob for path, blob in changed.items() if blob is not None}
-        new = sorted({b for p, b in present.items() if (p, b) not in self._loaded})
+        new = sorted({b for p, b in present.items() if (p, b) not in self._versions})
         contents = self.reader.blobs(new) if new else {}
-        return {path: self._load(path, blob, contents) for path, blob in present.items()}
+        return {path: self._load(path, blob, contents) for path, blob in present.items()}, contents
 
     def _load(self, path: str, blob: str, contents: Mapping[str, bytes]) -> LoadedFile:
-        loaded = self._loaded.get((path, blob))
-        if loaded is None:
-            raw = contents.get(blob, b"")
-            loaded = self.sections.load(raw, path) or parse_plan_text(
-                raw, LoadedFile(path), words=self.words
-            )
-            self._loaded[(path, blob)] = loaded
-        return loaded
+        version = self._versions.get((path, blob))
+        if version is not None:
+            return version.loaded
+        raw = contents.get(blob, b"")
+        return self.sections.load(raw, path) or parse_plan_text(
+            raw, LoadedFile(path), words=self.words
+        )
+
+    def _version(self, path: str, blob: str, item: LoadedFile) -> PlanVersion:
+        """The version of a file (one object for each file and blob). Its diagnostics are not
+        here: a history shows the errors of the files a commit shows (`_shown`)."""
+        version = self._versions.get((path, blob))
+        if version is None:
+            version = self._versions[(path, blob)] = PlanVersion(path, blob, item, (), None)
+        return version
+
+    def _shown(self, tip: _Tip, path: str, contents: Mapping[str, bytes]) -> Shown | None:
+        """A file the commit shows, with the key of its check in the commit's context (the
+        check is asked for now, its errors come with `checks.results()`); None when it
+        stands for no plan."""
+        claim = tip.claim(path)
+        if claim is None:
+            return None
+        version = tip.versions[path]
+        data = version.data or {}
+        own = data.get("id")
+        sharing = tip.owners.get(own, ()) if isinstance(own, str) else ()
+        key = (path, version.blob, _previous_context(data, tip.owners), sharing)
+        if not self.checks.asked(key):
+            raw = contents.get(version.blob)
+            self.checks.ask(key, raw if raw is not None else self.reader.blob(version.blob))
+        return claim, version, key
 
     def _files(
         self, tip: _Tip, changed: Mapping[str, str | None], items: Mapping[str, LoadedFile]
@@ -200,36 +218,6 @@ class Walk:
                 tip.unread[path] = new
         return affected
 
-    def _version(
-        self, path: str, blob: str, item: LoadedFile, tip: _Tip, items: dict[str, LoadedFile]
-    ) -> PlanVersion:
-        """The version of a file at this commit, checked (errors only) in its context."""
-        data = item.data if isinstance(item.data, dict) else {}
-        own = data.get("id")
-        sharing = tip.owners.get(own, ()) if isinstance(own, str) else ()
-        key = (path, blob, _previous_context(data, tip.owners), sharing)
-        version = self._checked.get(key)
-        if version is None:
-            found = self._errors(item, tip, items)
-            if found and not item.positions:  # loaded in pieces: load it whole, for the lines
-                item = parse_plan_text(self.reader.blob(blob), LoadedFile(path), words=self.words)
-                self._loaded[(path, blob)] = items[path] = item
-                found = self._errors(item, tip, items)
-            version = PlanVersion(path, blob, item, tuple(found), None)
-            self._checked[key] = version
-        return version
-
-    def _errors(self, item: LoadedFile, tip: _Tip, items: Mapping[str, LoadedFile]) -> list:
-        def loaded(path: str) -> LoadedFile:
-            return items[path] if path in items else tip.versions[path].loaded
-
-        owners = _Owners(tip.owners, loaded)
-        found, _ = check_file(
-            item, Path(item.file), plan_ids=tip.owners.keys(), owners=owners, words=self.words,
-            typed=False,
-        )  # fmt: skip
-        return [d for d in found if d.severity == "error"]
-
     def _state(self, tip: _Tip, before: Mapping[str, PlanVersion | None]) -> None:
         """The state's plans of the affected ids: the version of the first file (by path)
         standing for the id; a file without an id keeps its plan's last readable version."""
@@ -267,22 +255,6 @@ class Walk:
                 tip.outside.add(path)
             else:
                 tip.outside.discard(path)
-
-
-class _Owners(Mapping):
-    """Plan id → the loaded files naming it at this commit (what `check_file` reads)."""
-
-    def __init__(self, owners: Mapping[str, tuple[str, ...]], loaded) -> None:
-        self._owners, self._loaded = owners, loaded
-
-    def __getitem__(self, plan_id: str) -> list[LoadedFile]:
-        return [self._loaded(path) for path in self._owners[plan_id]]
-
-    def __iter__(self):
-        return iter(self._owners)
-
-    def __len__(self) -> int:
-        return len(self._owners)
 
 
 def _id(item: LoadedFile) -> str | None:

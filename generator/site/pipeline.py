@@ -91,8 +91,9 @@ class Histories:
         self._history: tuple[tuple, History] | None = None
         self._snapshot: tuple[tuple, Snapshot] | None = None
 
-    def history(self, folder: Path, revision: str, words: Words) -> History:
-        """The history of `folder` up to `revision`; unavailable (with why) rather than failing."""
+    def history(self, folder: Path, revision: str, words: Words, workers: int = 1) -> History:
+        """The history of `folder` up to `revision`; unavailable (with why) rather than failing.
+        `workers`: the processes that may check its versions."""
         try:
             sha = Repository.of(folder).commit(revision).sha
         except GitError as error:
@@ -101,7 +102,7 @@ class Histories:
             return History.off(error.reason, error.detail)
         key = (str(folder.resolve()), sha, words.language)
         if self._history is None or self._history[0] != key:
-            self._history = (key, read_history(folder, revision, words=words))
+            self._history = (key, read_history(folder, revision, words=words, workers=workers))
         return self._history[1]
 
     def snapshot(self, folder: Path, revision: str, words: Words) -> Snapshot:

@@ -145,7 +145,8 @@ class SalesPlanPlugin(BasePlugin[SalesPlanConfig]):
         if not self.config.history:
             return History.off("rev.git.off")
         revision = str(self.config.revision or "HEAD")
-        return self.histories.history(self.plans_dir(config), revision, words)
+        folder = self.plans_dir(config)
+        return self.histories.history(folder, revision, words, self.checks.workers)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # Each build (and each rebuild under `serve`) starts here: load → render again.
