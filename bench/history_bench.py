@@ -40,6 +40,7 @@ from generator.render.context import PageContext  # noqa: E402
 from generator.render.history import history_index_page, history_page  # noqa: E402
 from generator.revisions import read_history, site_history  # noqa: E402
 from generator.words import Words  # noqa: E402
+from generator.workers import available_workers  # noqa: E402
 
 AS_OF = date(2023, 8, 20)
 ZH = Words("zh")
@@ -195,7 +196,7 @@ def measure(
         commits = _timed(figures, "make the repository", make)
         history = _timed(
             figures, "read the history (git log + cat-file, check, diff)",
-            lambda: read_history(repo / "plans", words=ZH),
+            lambda: read_history(repo / "plans", words=ZH, workers=available_workers()),
         )  # fmt: skip
         # before the plans are checked (the build checks them in a process of its own)
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
