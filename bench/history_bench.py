@@ -96,8 +96,8 @@ def make_repository(repo: Path, plans: int, revisions: int, every: int = 1) -> N
 def make_company(repo: Path, teams: int, quarters: int, edits: int) -> int:
     """A company's plans folder after `quarters` quarters: each quarter, each team adds its
     plan (naming its last quarter's as `previous`) in a commit of its own, then edits it
-    `edits` times, one commit per edit, the teams taking turns (git fast-import: seconds
-    for tens of thousands of commits). Returns the number of commits."""
+    `edits` times, one commit per edit, the teams taking turns (written to git fast-import as
+    they are made: seconds for tens of thousands of commits). Returns the number of commits."""
     shutil.copytree(ROOT / "docs", repo / "docs")
     shutil.copy(ROOT / "mkdocs.yml", repo / "mkdocs.yml")
     template = SOURCE.read_text("utf-8").replace(
@@ -105,7 +105,10 @@ def make_company(repo: Path, teams: int, quarters: int, edits: int) -> int:
         "    due: 2023-09-10\n    owner: wang-lei\n    key_actions: 重点产品A",
         1,
     )
-    stream: list[bytes] = []
+    subprocess.run(["git", "init", "-q", "-b", "main", str(repo)], check=True, capture_output=True)
+    importer = subprocess.Popen(["git", "fast-import", "--quiet"], cwd=repo, stdin=subprocess.PIPE)
+    stream = importer.stdin
+    assert stream is not None
     texts: dict[str, str] = {}
     count = 0
 
@@ -113,12 +116,12 @@ def make_company(repo: Path, teams: int, quarters: int, edits: int) -> int:
         nonlocal count
         count += 1
         body, subject = text.encode(), message.encode()
-        stream.append(b"commit refs/heads/main\n")
-        stream.append(
+        stream.write(b"commit refs/heads/main\n")
+        stream.write(
             f"committer 王磊 <plans@example.com> {1688173200 + 60 * count} +0800\n".encode()
         )
-        stream.append(f"data {len(subject)}\n".encode() + subject + b"\n")
-        stream.append(f"M 100644 inline {path}\ndata {len(body)}\n".encode() + body + b"\n")
+        stream.write(f"data {len(subject)}\n".encode() + subject + b"\n")
+        stream.write(f"M 100644 inline {path}\ndata {len(body)}\n".encode() + body + b"\n")
 
     for quarter in range(quarters):
         paths = []
@@ -137,8 +140,9 @@ def make_company(repo: Path, teams: int, quarters: int, edits: int) -> int:
             for path in paths:
                 texts[path] = _edit(texts[path], r)
                 commit(f"第 {r} 次修改", path, texts[path])
-    subprocess.run(["git", "init", "-q", "-b", "main", str(repo)], check=True, capture_output=True)
-    subprocess.run(["git", "fast-import", "--quiet"], cwd=repo, input=b"".join(stream), check=True)
+    stream.close()
+    if importer.wait() != 0:
+        sys.exit("git fast-import failed")
     subprocess.run(["git", "checkout", "-q", "-f", "main"], cwd=repo, check=True)
     return count
 
