@@ -49,6 +49,7 @@ class _Tip:
     plans: dict[str, PlanVersion] = field(default_factory=dict)  # the state: id → last readable
     by_file: dict[str, str] = field(default_factory=dict)  # path → the plan id whose state it is
     outside: set[str] = field(default_factory=set)  # paths whose version is not the state's
+    known: frozenset[str] | None = None  # the plan ids (`ids()`), until they change
 
     def copy(self) -> _Tip:
         return _Tip(
@@ -56,7 +57,14 @@ class _Tip:
             *(dict(d) for d in (self.files, self.versions, self.owners, self.unread)),
             *(dict(d) for d in (self.plans, self.by_file)),
             set(self.outside),
+            self.known,
         )
+
+    def ids(self) -> frozenset[str]:
+        """The plan ids at this commit: one set for all the checks that list them."""
+        if self.known is None:
+            self.known = frozenset(self.owners)
+        return self.known
 
     def claim(self, path: str) -> str | None:
         """The plan id a file stands for: its own, or the one it held when it became unreadable."""
@@ -175,7 +183,7 @@ class Walk:
         data = version.data or {}
         own = data.get("id")
         sharing = tip.owners.get(own, ()) if isinstance(own, str) else ()
-        key = (path, version.blob, _previous_context(data, tip.owners), sharing)
+        key = (path, version.blob, _previous_context(data, tip), sharing)
         if not self.checks.asked(key):
             raw = contents.get(version.blob)
             self.checks.ask(key, raw if raw is not None else self.reader.blob(version.blob))
@@ -194,6 +202,7 @@ class Walk:
                 tip.owners[old.id] = tuple(p for p in tip.owners[old.id] if p != path)
                 if not tip.owners[old.id]:
                     del tip.owners[old.id]
+                    tip.known = None
             if blob is None:
                 del tip.files[path], tip.versions[path]
                 continue
@@ -201,6 +210,8 @@ class Walk:
             new_id = _id(items[path])
             if new_id is not None:
                 affected.add(new_id)
+                if new_id not in tip.owners:
+                    tip.known = None
                 tip.owners[new_id] = tuple(sorted((*tip.owners.get(new_id, ()), path)))
         return affected
 
@@ -268,10 +279,10 @@ def _kept(base: _Tip, path: str, blob: str) -> bool:
     return plan_id is not None and base.plans[plan_id].blob == blob
 
 
-def _previous_context(data: Mapping, owners: Mapping[str, tuple[str, ...]]) -> object:
+def _previous_context(data: Mapping, tip: _Tip) -> object:
     """What the check of a file's `previous` depends on beyond the file: whether the plan it
     names exists, or (it does not) the ids the message lists."""
     previous = data.get("previous")
     if not isinstance(previous, str) or previous == data.get("id"):
         return None
-    return True if previous in owners else frozenset(owners)
+    return True if previous in tip.owners else tip.ids()
