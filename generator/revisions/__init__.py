@@ -6,6 +6,8 @@ team's history. It reads checked plans (the check stage's rules) and feeds rende
 - `diff`: the semantic diff of two versions of a plan's data (lists matched by id);
 - `changes`: plans matched by id across two revisions, and the flags a reviewer must see;
 - `history`: every commit that changed the plans, with its diff;
+- `walk`, `sections`, `version_checks`: how a long history is read at the cost of what each
+  commit changed (its versions loaded piece by piece, checked by worker processes meanwhile);
 - `stability`: each team's revisions, and how often each goal's target and due date moved.
 """
 
