@@ -7,7 +7,9 @@ same errors, at the same lines."""
 
 from __future__ import annotations
 
+import os
 import random
+import signal
 import subprocess
 from collections.abc import Mapping
 from pathlib import Path
@@ -284,5 +286,28 @@ def test_versions_checked_by_worker_processes_give_the_same_history(tmp_path, se
     monkeypatch.setattr(version_checks.VersionChecks, "_send", lambda s: sent.append(1) or real(s))
     shared = read_history(tmp_path / "plans", words=ZH, workers=2)
     assert sent, "no batch went to a worker"
+    plain = [_plain(r.commit.sha, r.diffs, r.invalid) for r in here.revisions]
+    assert [_plain(r.commit.sha, r.diffs, r.invalid) for r in shared.revisions] == plain
+
+
+_PARENT, _REAL_CHECK = os.getpid(), version_checks.check_batch
+
+
+def _killed_in_a_worker(words, batch):
+    """The checks, by a worker that is killed as it starts them (as by the out-of-memory
+    killer); here, as usual. At module level: a worker is sent it by name."""
+    if os.getpid() != _PARENT:
+        os.kill(os.getpid(), signal.SIGKILL)
+    return _REAL_CHECK(words, batch)
+
+
+def test_a_killed_check_worker_leaves_its_checks_to_this_process(tmp_path, monkeypatch):
+    """A worker killed mid-history breaks the pool: its batch and every later one are
+    checked here, and the history is the same."""
+    make_history(tmp_path, 3)
+    here = read_history(tmp_path / "plans", words=ZH)
+    monkeypatch.setattr(version_checks, "BATCH", 2)
+    monkeypatch.setattr(version_checks, "check_batch", _killed_in_a_worker)
+    shared = read_history(tmp_path / "plans", words=ZH, workers=2)
     plain = [_plain(r.commit.sha, r.diffs, r.invalid) for r in here.revisions]
     assert [_plain(r.commit.sha, r.diffs, r.invalid) for r in shared.revisions] == plain

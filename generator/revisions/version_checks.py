@@ -96,7 +96,12 @@ class VersionChecks:
             self._pool = ProcessPoolExecutor(
                 self.workers, mp_context=context, initializer=_started, initargs=(self.inherited,)
             )
-        self._sent.append((batch, self._pool.submit(check_batch, self.words, batch)))
+        try:
+            self._sent.append((batch, self._pool.submit(check_batch, self.words, batch)))
+        except BrokenProcessPool:  # a worker was killed (out of memory): go on here
+            self.workers = 1
+            self._found.update(check_batch(self.words, batch))
+            return
         while self._sent and self._sent[0][1].done():  # their contents need not stay here
             self._collect(*self._sent.pop(0))
 
