@@ -25,8 +25,10 @@ class PlanVersion:
     file: str  # the path in the repository, "/"-separated
     blob: str  # git's hash of its content
     loaded: LoadedFile  # its data (None when unreadable), body and positions
+    # its problems; in a history (walk.py), only the errors of a version a commit shows as
+    # invalid, and none for the versions its diffs compare (a history checks no more)
     diagnostics: tuple[Diagnostic, ...]
-    plan: Plan | None  # the typed plan, when it has no error
+    plan: Plan | None  # the typed plan, when it has no error (never in a history)
 
     @property
     def data(self) -> dict[str, Any] | None:
