@@ -151,6 +151,7 @@ def reference(folder: Path) -> list:
     """The plain way: each commit's whole snapshot, its state from all its files."""
     repository = Repository.of(folder)
     states: dict[str, dict[str, PlanVersion]] = {}
+    files: dict[str, set[tuple[str, str]]] = {}
     found = []
     with repository.objects() as reader:
         snapshots = Snapshots(repository, reader, ZH)
@@ -162,9 +163,10 @@ def reference(folder: Path) -> list:
             diffs = diff_plans(parents[0], state)
             if len(parents) > 1:
                 diffs = _merge_own(diffs, parents, state)
-            before = {(v.file, v.blob) for v in parents[0].values()}
-            touched = {(v.file, v.blob) for v in snapshot.versions} - before
-            invalid = [(i, v) for i, v in invalid if (v.file, v.blob) in touched]
+            # the files it shows: those it changed (file and content), against its first parent
+            files[commit.sha] = {(v.file, v.blob) for v in snapshot.versions}
+            first = files.get(commit.parents[0], set()) if commit.parents else set()
+            invalid = [(i, v) for i, v in invalid if (v.file, v.blob) not in first]
             if diffs or invalid:
                 found.append((commit.sha, diffs, invalid))
     return [_plain(*revision) for revision in reversed(found)]
@@ -311,3 +313,32 @@ def test_a_killed_check_worker_leaves_its_checks_to_this_process(tmp_path, monke
     shared = read_history(tmp_path / "plans", words=ZH, workers=2)
     plain = [_plain(r.commit.sha, r.diffs, r.invalid) for r in here.revisions]
     assert [_plain(r.commit.sha, r.diffs, r.invalid) for r in shared.revisions] == plain
+
+
+def test_a_file_left_broken_is_shown_at_the_commit_that_broke_it_only(tmp_path):
+    """A plan file left unreadable (a push that skipped the check) is invalid in the history
+    at the commit that broke it: the commits after it, which did not touch it, are not each
+    shown again as leaving that team's plan invalid."""
+    other = PLAN.replace("id: east-1\n", "id: west-1\n", 1).replace("东区一组", "西区一组")
+    commits = [
+        ("两份计划", {"plans/east-1.md": PLAN, "plans/west-1.md": other}),
+        ("东区计划写坏了", {"plans/east-1.md": "---\nid: [east-1\n---\n"}),
+        ("西区打卡", {"plans/west-1.md": other.replace("progress: 40", "progress: 60", 1)}),
+        ("西区再打卡", {"plans/west-1.md": other.replace("progress: 40", "progress: 80", 1)}),
+    ]
+    out = []
+    for n, (subject, files) in enumerate(commits, start=1):
+        message = subject.encode()
+        stamp = f"committer 王 <w@example.com> {1688173200 + n} +0800\n"
+        out.append(f"commit refs/heads/main\n{stamp}".encode())
+        out.append(f"data {len(message)}\n".encode() + message + b"\n")
+        for path, text in files.items():
+            body = text.encode()
+            out.append(f"M 100644 inline {path}\ndata {len(body)}\n".encode() + body + b"\n")
+    subprocess.run(["git", "init", "-q", "-b", "main", str(tmp_path)], check=True)
+    subprocess.run(["git", "fast-import", "--quiet"], cwd=tmp_path, input=b"".join(out), check=True)
+    history = read_history(tmp_path / "plans", words=ZH)
+    shown = {r.commit.subject: [i for i, _ in r.invalid] for r in history.revisions}
+    assert shown == {"西区再打卡": [], "西区打卡": [], "东区计划写坏了": ["east-1"], "两份计划": []}
+    east = [r.commit.subject for r in history.revisions if r.for_plans({"east-1"})]
+    assert east == ["东区计划写坏了", "两份计划"]

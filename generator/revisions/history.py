@@ -6,7 +6,8 @@ shown only with what the merge itself did (a conflict resolved by hand): a chang
 from a branch was already shown at the commit that made it, as `git log --cc` does for lines.
 
 A plan file that cannot be read at a commit (broken YAML) keeps its last readable version for
-the comparisons, and the commit records it as invalid; a plan with errors is still compared.
+the comparisons, and the commit that changed it so records it as invalid (the later commits
+that leave it as it is do not); a plan with errors is still compared.
 Without git, outside a repository, or in a shallow clone, the history is unavailable, with
 the reason, and nothing fails.
 """

@@ -8,8 +8,8 @@ and only what that difference can reach is loaded and compared:
 - the files it changed, each (file, blob) loaded once, piece by piece (`sections.py`);
 - the plans whose version can have changed (`_Tip.plans`): the ids those files named before
   and after, and the ids an unreadable file holds on to;
-- the files the commit shows: the changed ones, and those whose version is still not the
-  state's (a file left unreadable, a second file with an id).
+- the files the commit shows: the ones it changed (a file it left broken is shown there, and
+  not again at each later commit that leaves it as it is).
 
 Every other plan keeps its parent's version. A file the commit shows is checked in the
 commit's context (the plan ids there, the files sharing its id): the check is asked for by a
@@ -48,7 +48,6 @@ class _Tip:
     # id it held (the parent's state's plan of that file), which keeps its last readable version
     plans: dict[str, PlanVersion] = field(default_factory=dict)  # the state: id → last readable
     by_file: dict[str, str] = field(default_factory=dict)  # path → the plan id whose state it is
-    outside: set[str] = field(default_factory=set)  # paths whose version is not the state's
     known: frozenset[str] | None = None  # the plan ids (`ids()`), until they change
 
     def copy(self) -> _Tip:
@@ -56,7 +55,6 @@ class _Tip:
             self.tree,
             *(dict(d) for d in (self.files, self.versions, self.owners, self.unread)),
             *(dict(d) for d in (self.plans, self.by_file)),
-            set(self.outside),
             self.known,
         )
 
@@ -70,11 +68,6 @@ class _Tip:
         """The plan id a file stands for: its own, or the one it held when it became unreadable."""
         version = self.versions[path]
         return version.id if version.id is not None else self.unread.get(path)
-
-    def in_state(self, path: str) -> bool:
-        """The file's version at this commit is its plan's version in the state."""
-        plan_id = self.by_file.get(path)
-        return plan_id is not None and self.plans[plan_id].blob == self.files[path]
 
 
 @dataclass(frozen=True)
@@ -126,9 +119,6 @@ class Walk:
     ) -> tuple[_Tip, Step]:
         tree = self.reader.folder_tree(commit.sha, self.folder)
         changed = self.reader.changed_files(base.tree, tree, self.prefix)
-        # the files the commit shows: new to the state, or still not its version
-        touched = {p for p, b in changed.items() if b is not None and not _kept(base, p, b)}
-        touched |= base.outside - changed.keys()
         items, contents = self._load_all(changed)
         tip = base if owned else base.copy()  # from here on, `base` may be `tip`
         tip.tree = tree
@@ -138,8 +128,7 @@ class Walk:
             tip.versions[path] = self._version(path, tip.files[path], item)
         before = {plan_id: tip.plans.get(plan_id) for plan_id in affected}
         self._state(tip, before)
-        self._outside(tip, changed, before)
-        shown = tuple(self._shown(tip, path, contents) for path in sorted(touched))
+        shown = tuple(self._shown(tip, path, contents) for path in sorted(items))
         old = {i: v for i, v in before.items() if v is not None}
         new = {i: tip.plans[i] for i in before if i in tip.plans}
         step = Step(diff_plans(old, new), tuple(s for s in shown if s), [old, *others], tip.plans)
@@ -252,31 +241,10 @@ class Walk:
             if plan_id in tip.plans:
                 tip.by_file[tip.plans[plan_id].file] = plan_id
 
-    def _outside(
-        self, tip: _Tip, changed: Mapping[str, str | None], before: Mapping[str, PlanVersion | None]
-    ) -> None:
-        """Which files' versions are not their plans' in the state, where that could change:
-        the changed files, and the files of the affected plans' old and new versions (a file
-        joins or leaves the state only through them)."""
-        candidates = set(changed)
-        for plan_id, old in before.items():
-            candidates |= {v.file for v in (old, tip.plans.get(plan_id)) if v is not None}
-        for path in candidates:
-            if path in tip.files and not tip.in_state(path):
-                tip.outside.add(path)
-            else:
-                tip.outside.discard(path)
-
 
 def _id(item: LoadedFile) -> str | None:
     plan_id = item.data.get("id") if isinstance(item.data, dict) else None
     return plan_id if isinstance(plan_id, str) else None
-
-
-def _kept(base: _Tip, path: str, blob: str) -> bool:
-    """This (file, blob) is already a version in the parent's state."""
-    plan_id = base.by_file.get(path)
-    return plan_id is not None and base.plans[plan_id].blob == blob
 
 
 def _previous_context(data: Mapping, tip: _Tip) -> object:
