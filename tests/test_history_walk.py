@@ -2,8 +2,8 @@
 commit's whole snapshot loaded and checked, its state built from all its files, and compared
 with its parent's. On random histories (plans added, edited, broken, given a duplicate or no
 id, naming a previous plan or none, moved, removed, folders replaced, side branches merged
-back), both must give the same revisions: the same diffs, flags and invalid files with the
-same errors, at the same lines."""
+back), both must give the same revisions: the same diffs, flags, and invalid files (those the
+commit changed) with the same errors, at the same lines."""
 
 from __future__ import annotations
 
@@ -233,22 +233,26 @@ def test_the_random_histories_hold_what_the_walk_must_get_right(tmp_path):
     assert all(n >= 3 for n in seen.values()), seen
 
 
+def linear_history(repo: Path, commits: list[tuple[str, dict[str, str]]]) -> None:
+    """Commits on main, one after the other: (subject, the files it writes)."""
+    out = []
+    for n, (subject, files) in enumerate(commits, start=1):
+        message = subject.encode()
+        stamp = f"committer 王 <w@example.com> {1688173200 + n} +0800\n"
+        out.append(f"commit refs/heads/main\n{stamp}".encode())
+        out.append(f"data {len(message)}\n".encode() + message + b"\n")
+        for path, text in files.items():
+            body = text.encode()
+            out.append(f"M 100644 inline {path}\ndata {len(body)}\n".encode() + body + b"\n")
+    subprocess.run(["git", "init", "-q", "-b", "main", str(repo)], check=True)
+    subprocess.run(["git", "fast-import", "--quiet"], cwd=repo, input=b"".join(out), check=True)
+
+
 def test_a_version_with_errors_is_not_its_own_duplicate(tmp_path):
     """A version loaded in pieces and loaded whole again for its errors' lines: the check of
     the whole one must not take the pieces for another file with the same id."""
-    files = {"plans/a.md": PLAN}
     broken = PLAN.replace("team: 东区一组", "team: 123", 1)
-    out = []
-    for n, text in enumerate((PLAN, broken), start=1):
-        body = text.encode()
-        out.append(f"commit refs/heads/main\ncommitter 王 <w@example.com> {1688173200 + n} +0800\n")
-        out.append(f"data 2\nc{n}\nM 100644 inline plans/a.md\ndata {len(body)}\n")
-        out.append(body.decode() + "\n")
-    assert files
-    subprocess.run(["git", "init", "-q", "-b", "main", str(tmp_path)], check=True)
-    subprocess.run(
-        ["git", "fast-import", "--quiet"], cwd=tmp_path, input="".join(out).encode(), check=True
-    )
+    linear_history(tmp_path, [("c1", {"plans/a.md": PLAN}), ("c2", {"plans/a.md": broken})])
     history = read_history(tmp_path / "plans", words=ZH)
     ((_, version),) = history.revisions[0].invalid
     assert [e.rule for e in version.errors] == ["type"]
@@ -326,17 +330,7 @@ def test_a_file_left_broken_is_shown_at_the_commit_that_broke_it_only(tmp_path):
         ("西区打卡", {"plans/west-1.md": other.replace("progress: 40", "progress: 60", 1)}),
         ("西区再打卡", {"plans/west-1.md": other.replace("progress: 40", "progress: 80", 1)}),
     ]
-    out = []
-    for n, (subject, files) in enumerate(commits, start=1):
-        message = subject.encode()
-        stamp = f"committer 王 <w@example.com> {1688173200 + n} +0800\n"
-        out.append(f"commit refs/heads/main\n{stamp}".encode())
-        out.append(f"data {len(message)}\n".encode() + message + b"\n")
-        for path, text in files.items():
-            body = text.encode()
-            out.append(f"M 100644 inline {path}\ndata {len(body)}\n".encode() + body + b"\n")
-    subprocess.run(["git", "init", "-q", "-b", "main", str(tmp_path)], check=True)
-    subprocess.run(["git", "fast-import", "--quiet"], cwd=tmp_path, input=b"".join(out), check=True)
+    linear_history(tmp_path, commits)
     history = read_history(tmp_path / "plans", words=ZH)
     shown = {r.commit.subject: [i for i, _ in r.invalid] for r in history.revisions}
     assert shown == {"西区再打卡": [], "西区打卡": [], "东区计划写坏了": ["east-1"], "两份计划": []}
