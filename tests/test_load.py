@@ -184,3 +184,24 @@ def test_mutated_plans_only_ever_give_diagnostics(
     for d in report.diagnostics:
         assert d.line >= 1 and d.column >= 1 and d.rule and d.message
     assert report.ok == (len(report.plans) == 1)
+
+
+def test_plans_loaded_alike_share_pointers_positions_keys_and_short_texts() -> None:
+    """A thousand plans written alike hold the same pointers, (line, column) pairs, keys, ids
+    and dates over and over: each is one object, held by every plan (and sent once by a
+    worker for all the files it read), so a big company's plans fit in memory."""
+    raw = FULL.read_bytes()
+    a = parse_plan_text(raw, LoadedFile("a.md"), words=EN)
+    b = parse_plan_text(raw, LoadedFile("b.md"), words=EN)
+    assert a.data == b.data and a.positions == b.positions
+    pointer = "/tasks/0/title"
+    (mine,) = [p for p in a.positions if p == pointer]
+    (theirs,) = [p for p in b.positions if p == pointer]
+    assert mine is theirs
+    assert a.positions[pointer] is b.positions[pointer]
+    assert a.key_positions[pointer] is b.key_positions[pointer]
+    (key_a,) = [k for k in a.data["tasks"][0] if k == "title"]
+    (key_b,) = [k for k in b.data["tasks"][0] if k == "title"]
+    assert key_a is key_b
+    assert a.data["tasks"][0]["id"] is b.data["tasks"][0]["id"]
+    assert a.data["period"]["start"] is b.data["period"]["start"]
