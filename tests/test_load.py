@@ -205,3 +205,17 @@ def test_plans_loaded_alike_share_pointers_positions_keys_and_short_texts() -> N
     assert key_a is key_b
     assert a.data["tasks"][0]["id"] is b.data["tasks"][0]["id"]
     assert a.data["period"]["start"] is b.data["period"]["start"]
+
+
+def test_the_positions_kept_for_sharing_stay_bounded(monkeypatch) -> None:
+    """The (line, column) pairs kept for sharing are forgotten past a bound (a long `serve`,
+    or hostile files of every shape), and loading goes on the same."""
+    from generator.load import builder
+
+    monkeypatch.setattr(builder, "_POSITIONS", {})
+    monkeypatch.setattr(builder, "POSITIONS_KEPT", 50)
+    raw = FULL.read_bytes()
+    first = parse_plan_text(raw, LoadedFile("a.md"), words=EN)
+    assert len(builder._POSITIONS) <= 50
+    again = parse_plan_text(raw, LoadedFile("b.md"), words=EN)
+    assert again.data == first.data and again.positions == first.positions

@@ -39,6 +39,7 @@ _RESOLVER = Resolver()  # the YAML 1.1 implicit types that SafeLoader uses
 # it read. A thousand plans hold about 1.4 million positions, 0.6 million pointers and 0.7
 # million texts, most of them the same.
 _POSITIONS: dict[Position, Position] = {}
+POSITIONS_KEPT = 200_000  # pairs (about 30 MB); a plan of 1,000 lines has a few thousand
 _SHARED_UP_TO = 40  # characters: keys, ids, names, dates (long texts seldom repeat)
 
 
@@ -67,7 +68,12 @@ class Builder:
 
     def pos(self, mark: Any) -> Position:
         found = (mark.line + 1 + self.offset, mark.column + 1)
-        return _POSITIONS.setdefault(found, found)
+        kept = _POSITIONS.get(found)
+        if kept is None:
+            if len(_POSITIONS) >= POSITIONS_KEPT:  # a long `serve`, or files of every shape
+                _POSITIONS.clear()
+            kept = _POSITIONS[found] = found
+        return kept
 
     def build(self, text: str) -> None:
         parser = YamlLoader(text)
