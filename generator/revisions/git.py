@@ -167,25 +167,21 @@ class ObjectReader:
     def files(self, commit: str, folder: str) -> dict[str, str]:
         """The `.md` files under `folder` at `commit`, outside `_`-named files, as
         {path relative to the folder: blob hash}; {} when the folder did not exist then."""
-        found = self.read(f"{commit}:{folder}" if folder else f"{commit}^{{tree}}")
-        if found is None or found[0] != "tree":
-            return {}
-        return self._tree_files(found[1], found[2])
+        tree = self.folder_tree(commit, folder)
+        return self._tree_files(tree) if tree is not None else {}
 
-    def _tree_files(self, sha: str, content: bytes | None = None) -> dict[str, str]:
+    def _tree_files(self, sha: str) -> dict[str, str]:
         known = self._files.get(sha)
         if known is not None:
             return known
-        if content is None:
-            found = self.read(sha)
-            content = found[2] if found is not None and found[0] == "tree" else b""
         files: dict[str, str] = {}
-        for mode, name, entry in _tree_entries(content):
+        for name, (mode, raw) in self._entries(sha).items():
+            text = name.decode("utf-8", "surrogateescape")
             if mode == _TREE:
-                for path, blob in self._tree_files(entry).items():
-                    files[f"{name}/{path}"] = blob
-            elif _plan_file(mode, name):
-                files[name] = entry
+                for path, blob in self._tree_files(raw.hex()).items():
+                    files[f"{text}/{path}"] = blob
+            elif _plan_file(mode, text):
+                files[text] = raw.hex()
         self._files[sha] = files
         return files
 
@@ -273,18 +269,6 @@ class ObjectReader:
 def _plan_file(mode: bytes, name: str) -> bool:
     """A tree entry the plans folder counts: a `.md` file whose name does not start with `_`."""
     return mode in _BLOB and name.endswith(".md") and not name.startswith("_")
-
-
-def _tree_entries(content: bytes) -> Iterator[tuple[bytes, str, str]]:
-    """(mode, name, hash) of each entry of a raw tree object: `<mode> <name>\\0<20 bytes>`."""
-    at = 0
-    while at < len(content):
-        space = content.index(b" ", at)
-        nul = content.index(b"\0", space)
-        mode = content[at:space]
-        name = content[space + 1 : nul].decode("utf-8", "surrogateescape")
-        yield mode, name, content[nul + 1 : nul + 21].hex()
-        at = nul + 21
 
 
 def _read_exactly(stream: IO[bytes], size: int) -> bytes:

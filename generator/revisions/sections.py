@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..load import LoadedFile, frontmatter_lines, parse_yaml
+from ..load import LoadedFile, frontmatter_lines, parse_plan_text, parse_yaml
 from ..words import Words
 
 _KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_-]*):(?:[ ]|$)")
@@ -40,6 +40,10 @@ class SectionLoader:
         self.words = words
         self._pieces: dict[str, Any] = {}
         self.loaded = self.reused = 0  # pieces loaded and pieces found again (for benches)
+
+    def load_any(self, raw: bytes, shown: str) -> LoadedFile:
+        """The version loaded in pieces, or whole when it cannot be."""
+        return self.load(raw, shown) or parse_plan_text(raw, LoadedFile(shown), words=self.words)
 
     def load(self, raw: bytes, shown: str) -> LoadedFile | None:
         """The version's data (without positions), or None: load it whole instead."""

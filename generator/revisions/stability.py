@@ -110,16 +110,12 @@ def _touching(history: History) -> dict[str, list[int]]:
 
 
 def team_history(
-    history: History,
-    team: str,
-    plans: Sequence[Plan],
-    touching: Mapping[str, list[int]] | None = None,
+    history: History, team: str, plans: Sequence[Plan], touching: Mapping[str, list[int]]
 ) -> TeamHistory:
-    """The revisions of the team's `plans`, and the stability of their goals. `touching`:
-    `_touching(history)`, when many teams are read from one history."""
+    """The revisions of the team's `plans` (found through `touching`, see `_touching`), and
+    the stability of their goals."""
     ordered = sorted(plans, key=lambda p: (p.period.start, p.id))
     ids = frozenset(p.id for p in ordered)
-    touching = _touching(history) if touching is None else touching
     positions = sorted({n for plan_id in ids for n in touching.get(plan_id, ())})
     found = (history.revisions[n].for_plans(ids) for n in positions)
     revisions = tuple(r for r in found if r is not None)

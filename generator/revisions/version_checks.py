@@ -130,7 +130,7 @@ def check_version(key: Key, raw: bytes, words: Words, loader: SectionLoader) -> 
     """The errors of one version in its context; a version loaded in pieces is loaded whole
     again when it has one, so that every error points at its line."""
     path = key[0]
-    item = loader.load(raw, path) or parse_plan_text(raw, LoadedFile(path), words=words)
+    item = loader.load_any(raw, path)
     found = _errors(item, key, words)
     if found and not item.positions:
         found = _errors(parse_plan_text(raw, LoadedFile(path), words=words), key, words)

@@ -25,7 +25,7 @@ from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from ..load import LoadedFile, parse_plan_text
+from ..load import LoadedFile
 from ..words import Words
 from .changes import PlanDiff, diff_plans
 from .git import Commit, ObjectReader, Repository
@@ -148,10 +148,7 @@ class Walk:
         version = self._versions.get((path, blob))
         if version is not None:
             return version.loaded
-        raw = contents.get(blob, b"")
-        return self.sections.load(raw, path) or parse_plan_text(
-            raw, LoadedFile(path), words=self.words
-        )
+        return self.sections.load_any(contents.get(blob, b""), path)
 
     def _version(self, path: str, blob: str, item: LoadedFile) -> PlanVersion:
         """The version of a file (one object for each file and blob). Its diagnostics are not
